@@ -1,0 +1,457 @@
+//! The key bindings, as one table of data scoped by mode, with a reverse
+//! lookup. The help overlay and the status-bar hints are generated from this
+//! table, so they cannot drift from what the keys do.
+//!
+//! Keys are our own small type, not crossterm's: `app.rs` translates terminal
+//! events, and state tests can drive the reader without a terminal.
+
+use std::fmt;
+
+use crate::action::Action;
+
+/// Which bindings are active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Reading: tree or text focused.
+    Normal,
+    /// The help overlay is open.
+    Help,
+    /// Typing a search in the status line.
+    Prompt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    F(u8),
+}
+
+/// A key with the one modifier the reader binds (Ctrl). Shift is part of the
+/// character (`G`, `N`, `?`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
+    }
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) if self.ctrl => write!(f, "{}", c.to_ascii_uppercase()),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Up => f.write_str("Up"),
+            KeyCode::Down => f.write_str("Down"),
+            KeyCode::Left => f.write_str("Left"),
+            KeyCode::Right => f.write_str("Right"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+        }
+    }
+}
+
+/// What a binding does. Most bindings name one action; the digit keys carry
+/// their number into the action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Fixed(Action),
+    /// `1`–`9`: the n-th segment.
+    SegmentDigit,
+}
+
+impl Bound {
+    fn action_for(self, key: Key) -> Option<Action> {
+        match self {
+            Bound::Fixed(a) => Some(a),
+            Bound::SegmentDigit => match key.code {
+                KeyCode::Char(c @ '1'..='9') => Some(Action::GotoSegment(c as u8 - b'0')),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// Groups of the help overlay, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    Move,
+    Jump,
+    Search,
+    Screen,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [Group::Move, Group::Jump, Group::Search, Group::Screen];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Move => "Move and read",
+            Group::Jump => "Jump through the programme",
+            Group::Search => "Search",
+            Group::Screen => "Screen",
+        }
+    }
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub mode: Mode,
+    pub keys: &'static [Key],
+    pub bound: Bound,
+    pub group: Group,
+    /// What the help overlay says.
+    pub help: &'static str,
+    /// Short label for the status-bar hints; hints are shown in table order
+    /// until the line is full.
+    pub hint: Option<&'static str>,
+}
+
+use KeyCode as K;
+
+const fn b(
+    mode: Mode,
+    keys: &'static [Key],
+    action: Action,
+    group: Group,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        mode,
+        keys,
+        bound: Bound::Fixed(action),
+        group,
+        help,
+        hint,
+    }
+}
+
+const N: Mode = Mode::Normal;
+
+/// The keymap. Order matters twice: the first binding of a key in a mode
+/// wins, and hints are offered in this order.
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    b(N, &[Key::ch('?'), Key::plain(K::F(1))], Action::Help, Group::Screen, "help (this screen)", Some("help")),
+    b(N, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, Group::Screen, "quit", Some("quit")),
+    b(N, &[Key::ch(']')], Action::NextSpeech, Group::Jump, "next speech in programme order", Some("speech")),
+    b(N, &[Key::ch('[')], Action::PrevSpeech, Group::Jump, "previous speech in programme order", None),
+    b(N, &[Key::ch('r')], Action::NextRoundtable, Group::Jump, "next roundtable (wraps around)", Some("roundtable")),
+    b(N, &[Key::ch('R')], Action::PrevRoundtable, Group::Jump, "previous roundtable (wraps around)", None),
+    b(N, &[Key::ch('}')], Action::NextSegment, Group::Jump, "next segment", Some("segment")),
+    b(N, &[Key::ch('{')], Action::PrevSegment, Group::Jump, "previous segment", None),
+    Binding {
+        mode: N,
+        keys: &[
+            Key::ch('1'), Key::ch('2'), Key::ch('3'), Key::ch('4'), Key::ch('5'),
+            Key::ch('6'), Key::ch('7'), Key::ch('8'), Key::ch('9'),
+        ],
+        bound: Bound::SegmentDigit,
+        group: Group::Jump,
+        help: "the n-th segment",
+        hint: None,
+    },
+    b(N, &[Key::ch('/')], Action::SearchStart, Group::Search, "search the text pane", Some("search")),
+    b(N, &[Key::ch('n')], Action::SearchNext, Group::Search, "next match (wraps around)", None),
+    b(N, &[Key::ch('N')], Action::SearchPrev, Group::Search, "previous match (wraps around)", None),
+    b(N, &[Key::plain(K::Esc)], Action::ClearSearch, Group::Search, "clear the search", None),
+    b(N, &[Key::plain(K::Tab)], Action::FocusNext, Group::Move, "focus the other pane", Some("pane")),
+    b(N, &[Key::plain(K::BackTab)], Action::FocusPrev, Group::Move, "focus the other pane", None),
+    b(N, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, Group::Move, "down: select (tree) or scroll a line (text)", None),
+    b(N, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, Group::Move, "up: select (tree) or scroll a line (text)", None),
+    b(N, &[Key::plain(K::Enter), Key::ch('l'), Key::plain(K::Right)], Action::Open, Group::Move, "open the selected item, expand a segment", Some("open")),
+    b(N, &[Key::ch('h'), Key::plain(K::Left)], Action::Collapse, Group::Move, "collapse, or go to the parent", None),
+    b(N, &[Key::ch(' '), Key::plain(K::PageDown), Key::ctrl('f')], Action::PageDown, Group::Move, "page down", None),
+    b(N, &[Key::ch('b'), Key::plain(K::PageUp), Key::ctrl('b')], Action::PageUp, Group::Move, "page up", None),
+    b(N, &[Key::ctrl('d')], Action::HalfPageDown, Group::Move, "half a page down", None),
+    b(N, &[Key::ctrl('u')], Action::HalfPageUp, Group::Move, "half a page up", None),
+    b(N, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, Group::Move, "top of the focused pane", None),
+    b(N, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, Group::Move, "bottom of the focused pane", None),
+    b(N, &[Key::ch('m')], Action::ToggleMouse, Group::Screen, "mouse capture on/off (off: select text natively)", None),
+    b(N, &[Key::ctrl('l')], Action::Redraw, Group::Screen, "redraw the screen", None),
+    b(N, &[Key::ctrl('z')], Action::Suspend, Group::Screen, "suspend to the shell (fg returns)", None),
+    b(Mode::Help, &[Key::plain(K::Esc), Key::ch('?'), Key::ch('q'), Key::plain(K::F(1))], Action::CloseHelp, Group::Screen, "close the help", Some("close")),
+    b(Mode::Help, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, Group::Move, "scroll the help", None),
+    b(Mode::Help, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, Group::Move, "scroll the help", None),
+    b(Mode::Help, &[Key::ch(' '), Key::plain(K::PageDown), Key::ctrl('f')], Action::PageDown, Group::Move, "page down the help", None),
+    b(Mode::Help, &[Key::ch('b'), Key::plain(K::PageUp), Key::ctrl('b')], Action::PageUp, Group::Move, "page up the help", None),
+    b(Mode::Help, &[Key::ctrl('c')], Action::Quit, Group::Screen, "quit", None),
+    b(Mode::Prompt, &[Key::plain(K::Enter)], Action::PromptAccept, Group::Search, "keep the search", Some("keep")),
+    b(Mode::Prompt, &[Key::plain(K::Esc)], Action::PromptCancel, Group::Search, "leave the search, back to where reading was", Some("cancel")),
+    b(Mode::Prompt, &[Key::plain(K::Backspace)], Action::PromptBackspace, Group::Search, "delete a character", None),
+    b(Mode::Prompt, &[Key::ctrl('c')], Action::Quit, Group::Screen, "quit", None),
+];
+
+/// The bindings of one mode, in table order.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.mode == mode)
+}
+
+/// The action a key asks for in a mode. In the prompt, any unbound plain
+/// character is typed into the query.
+pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
+    let bound = bindings(mode)
+        .find(|b| b.keys.contains(&key))
+        .and_then(|b| b.bound.action_for(key));
+    match (bound, mode, key) {
+        (Some(a), _, _) => Some(a),
+        (None, Mode::Prompt, Key { code: KeyCode::Char(c), ctrl: false }) => Some(Action::PromptChar(c)),
+        _ => None,
+    }
+}
+
+/// The keys bound to an action in a mode (reverse lookup), in table order.
+pub fn keys_for(mode: Mode, action: Action) -> Vec<Key> {
+    bindings(mode)
+        .filter(|b| b.bound == Bound::Fixed(action))
+        .flat_map(|b| b.keys.iter().copied())
+        .collect()
+}
+
+/// How the help overlay writes a binding's keys: `j Down`, and a run of
+/// digits as `1-9`.
+pub fn keys_label(keys: &[Key]) -> String {
+    let digits: Option<Vec<u32>> = keys
+        .iter()
+        .map(|k| match k.code {
+            KeyCode::Char(c) if !k.ctrl => c.to_digit(10),
+            _ => None,
+        })
+        .collect();
+    if let Some(d) = digits.filter(|d| d.len() > 2 && d.windows(2).all(|w| w[1] == w[0] + 1)) {
+        return format!("{}-{}", d[0], d[d.len() - 1]);
+    }
+    keys.iter().map(Key::to_string).collect::<Vec<_>>().join(" ")
+}
+
+/// Status-bar hints for a mode: (first key, label), in table order.
+pub fn hints(mode: Mode) -> impl Iterator<Item = (Key, &'static str)> {
+    bindings(mode).filter_map(|b| Some((*b.keys.first()?, b.hint?)))
+}
+
+/// Parses keys written in a small vim-like notation: plain characters, and
+/// `<Esc>`, `<Enter>`, `<Tab>`, `<S-Tab>`, `<BS>`, `<Up>`, `<Down>`,
+/// `<Left>`, `<Right>`, `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`, `<F1>`,
+/// `<lt>` (a literal `<`) and `<C-x>`. Tests and scripts drive the reader
+/// with it.
+pub fn parse_keys(seq: &str) -> Result<Vec<Key>, String> {
+    let mut keys = Vec::new();
+    let mut chars = seq.chars();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            keys.push(Key::ch(c));
+            continue;
+        }
+        let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+        let code = match name.as_str() {
+            "Esc" => K::Esc,
+            "Enter" | "CR" => K::Enter,
+            "Tab" => K::Tab,
+            "S-Tab" => K::BackTab,
+            "BS" => K::Backspace,
+            "Up" => K::Up,
+            "Down" => K::Down,
+            "Left" => K::Left,
+            "Right" => K::Right,
+            "PgUp" => K::PageUp,
+            "PgDn" => K::PageDown,
+            "Home" => K::Home,
+            "End" => K::End,
+            "lt" => K::Char('<'),
+            f if f.starts_with('F') && f[1..].parse::<u8>().is_ok() => K::F(f[1..].parse().unwrap_or(1)),
+            c if c.starts_with("C-") && c.chars().count() == 3 => {
+                keys.push(Key::ctrl(c.chars().nth(2).unwrap_or(' ')));
+                continue;
+            }
+            other => return Err(format!("unknown key <{other}>")),
+        };
+        keys.push(Key::plain(code));
+    }
+    Ok(keys)
+}
+
+/// One row of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    Heading(&'static str),
+    Binding { keys: String, help: &'static str },
+    Blank,
+}
+
+/// The help overlay's rows: every binding of the table, the reading keys
+/// grouped by purpose, then the search prompt's and the help's own keys.
+pub fn help_rows() -> Vec<HelpRow> {
+    let mut rows = Vec::new();
+    let mut section = |title: &'static str, items: Vec<&'static Binding>| {
+        if items.is_empty() {
+            return;
+        }
+        if !rows.is_empty() {
+            rows.push(HelpRow::Blank);
+        }
+        rows.push(HelpRow::Heading(title));
+        rows.extend(items.into_iter().map(|b| HelpRow::Binding {
+            keys: keys_label(b.keys),
+            help: b.help,
+        }));
+    };
+    for g in Group::ALL {
+        section(g.title(), bindings(Mode::Normal).filter(|b| b.group == g).collect());
+    }
+    section("In the search prompt", bindings(Mode::Prompt).collect());
+    section("In this help", bindings(Mode::Help).collect());
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_documented_key_resolves_to_its_action() {
+        let cases = [
+            (Key::ch('q'), Action::Quit),
+            (Key::ctrl('c'), Action::Quit),
+            (Key::plain(K::Tab), Action::FocusNext),
+            (Key::plain(K::BackTab), Action::FocusPrev),
+            (Key::ch('j'), Action::Down),
+            (Key::plain(K::Up), Action::Up),
+            (Key::plain(K::Enter), Action::Open),
+            (Key::ch('l'), Action::Open),
+            (Key::plain(K::Right), Action::Open),
+            (Key::ch('h'), Action::Collapse),
+            (Key::plain(K::Left), Action::Collapse),
+            (Key::ch(' '), Action::PageDown),
+            (Key::plain(K::PageDown), Action::PageDown),
+            (Key::ctrl('f'), Action::PageDown),
+            (Key::ch('b'), Action::PageUp),
+            (Key::ctrl('b'), Action::PageUp),
+            (Key::ctrl('d'), Action::HalfPageDown),
+            (Key::ctrl('u'), Action::HalfPageUp),
+            (Key::ch('g'), Action::Top),
+            (Key::plain(K::End), Action::Bottom),
+            (Key::ch(']'), Action::NextSpeech),
+            (Key::ch('['), Action::PrevSpeech),
+            (Key::ch('}'), Action::NextSegment),
+            (Key::ch('{'), Action::PrevSegment),
+            (Key::ch('r'), Action::NextRoundtable),
+            (Key::ch('R'), Action::PrevRoundtable),
+            (Key::ch('1'), Action::GotoSegment(1)),
+            (Key::ch('9'), Action::GotoSegment(9)),
+            (Key::ch('/'), Action::SearchStart),
+            (Key::ch('n'), Action::SearchNext),
+            (Key::ch('N'), Action::SearchPrev),
+            (Key::ch('?'), Action::Help),
+            (Key::plain(K::F(1)), Action::Help),
+            (Key::ctrl('l'), Action::Redraw),
+            (Key::ctrl('z'), Action::Suspend),
+        ];
+        for (key, action) in cases {
+            assert_eq!(lookup(Mode::Normal, key), Some(action), "{key}");
+        }
+        assert_eq!(lookup(Mode::Normal, Key::ch('0')), None);
+        assert_eq!(lookup(Mode::Normal, Key::ch('x')), None);
+    }
+
+    #[test]
+    fn prompt_types_characters_that_normal_mode_binds() {
+        assert_eq!(lookup(Mode::Prompt, Key::ch('q')), Some(Action::PromptChar('q')));
+        assert_eq!(lookup(Mode::Prompt, Key::ch('質')), Some(Action::PromptChar('質')));
+        assert_eq!(lookup(Mode::Prompt, Key::plain(K::Esc)), Some(Action::PromptCancel));
+        assert_eq!(lookup(Mode::Prompt, Key::ctrl('x')), None);
+    }
+
+    #[test]
+    fn help_mode_closes_on_its_keys() {
+        for k in [Key::plain(K::Esc), Key::ch('?'), Key::ch('q')] {
+            assert_eq!(lookup(Mode::Help, k), Some(Action::CloseHelp));
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for mode in [Mode::Normal, Mode::Help, Mode::Prompt] {
+            let mut seen = std::collections::HashSet::new();
+            for k in bindings(mode).flat_map(|b| b.keys) {
+                assert!(seen.insert(*k), "{k} bound twice in {mode:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding_once() {
+        let rows = help_rows();
+        let listed = rows.iter().filter(|r| matches!(r, HelpRow::Binding { .. })).count();
+        assert_eq!(listed, BINDINGS.len());
+        for b in BINDINGS {
+            let want = HelpRow::Binding { keys: keys_label(b.keys), help: b.help };
+            assert!(rows.contains(&want), "{:?} missing from help", b.help);
+        }
+    }
+
+    #[test]
+    fn key_notation() {
+        assert_eq!(
+            parse_keys("]<C-d><Esc><lt>x<F1><S-Tab>").unwrap(),
+            vec![
+                Key::ch(']'),
+                Key::ctrl('d'),
+                Key::plain(K::Esc),
+                Key::ch('<'),
+                Key::ch('x'),
+                Key::plain(K::F(1)),
+                Key::plain(K::BackTab),
+            ]
+        );
+        assert!(parse_keys("<Bogus>").is_err());
+    }
+
+    #[test]
+    fn reverse_lookup_and_labels() {
+        assert_eq!(keys_for(Mode::Normal, Action::Quit), vec![Key::ch('q'), Key::ctrl('c')]);
+        assert_eq!(keys_label(&[Key::ch('q'), Key::ctrl('c')]), "q Ctrl-C");
+        let digits = bindings(Mode::Normal).find(|b| b.bound == Bound::SegmentDigit).unwrap();
+        assert_eq!(keys_label(digits.keys), "1-9");
+        assert_eq!(keys_label(&[Key::ch(' '), Key::plain(K::PageDown)]), "Space PgDn");
+    }
+}
