@@ -1,0 +1,129 @@
+//! The view: a pure function from `State` to a frame. Nothing here changes
+//! state; styles come from the theme, text reaches the buffer only through
+//! `text::sanitize` or `text::glyphs`.
+
+mod help;
+mod status;
+mod theme;
+mod tree;
+mod svg;
+mod view;
+
+pub use svg::to_svg;
+pub use theme::{Symbols, THEME, Theme};
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::state::{Area, MIN_HEIGHT, MIN_WIDTH, State};
+use crate::text::{self, AmbiguousWidth};
+
+/// How the view looks beyond the state: colour or not.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    pub theme: Theme,
+    pub symbols: &'static Symbols,
+    pub amb: AmbiguousWidth,
+}
+
+impl Look {
+    pub fn new(colour: bool, amb: AmbiguousWidth) -> Look {
+        Look {
+            theme: if colour { THEME } else { THEME.without_colour() },
+            symbols: Symbols::for_width(amb),
+            amb,
+        }
+    }
+}
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame<'_>, state: &State, look: &Look) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let Some(g) = state.geometry().filter(|_| state.size() == (area.width, area.height)) else {
+        too_small(buf, area, look);
+        return;
+    };
+    view::title(buf, rect(g.title), state, look);
+    tree::render(buf, &g, state, look);
+    view::text_pane(buf, &g, state, look);
+    let cursor = status::render(buf, rect(g.status), state, look);
+    if let Some(offset) = state.help {
+        help::render(buf, area, offset, look);
+    } else if let Some(c) = cursor {
+        frame.set_cursor_position(c);
+    }
+}
+
+fn rect(a: Area) -> Rect {
+    Rect::new(a.x, a.y, a.width, a.height)
+}
+
+/// A centred one-line message instead of a broken layout.
+fn too_small(buf: &mut Buffer, area: Rect, look: &Look) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let full = format!("terminal too small: needs {MIN_WIDTH}x{MIN_HEIGHT}");
+    let msg = [full.as_str(), "terminal too small", "too small", "small"]
+        .into_iter()
+        .find(|m| m.len() <= usize::from(area.width))
+        .unwrap_or("");
+    let w = msg.len() as u16;
+    let x = area.x + (area.width - w) / 2;
+    let y = area.y + area.height / 2;
+    buf.set_string(x, y, msg, look.theme.too_small);
+}
+
+/// Writes one line of file text (sanitised, truncated with the ellipsis)
+/// at (x, y) within `max` cells; returns the cells used.
+fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style, look: &Look) -> u16 {
+    let clean = text::sanitize(s);
+    let max_us = usize::from(max);
+    let full = text::str_width(&clean, look.amb);
+    let (shown, ellipsis) = if full <= max_us {
+        (clean.as_ref(), "")
+    } else {
+        let e = look.symbols.ellipsis;
+        let room = max_us.saturating_sub(text::str_width(e, look.amb));
+        (text::truncate(&clean, room, look.amb).0, e)
+    };
+    let mut col = x;
+    for g in text::glyphs(shown, 0..shown.len(), 0, look.amb).chain(text::glyphs(ellipsis, 0..ellipsis.len(), 0, look.amb)) {
+        if col + g.width as u16 > x + max {
+            break;
+        }
+        put_glyph(buf, col, y, &g.text, g.width, style);
+        col += g.width as u16;
+    }
+    col - x
+}
+
+/// Puts one grapheme in a cell. When our width differs from what ratatui
+/// would assume (ambiguous characters in wide mode), the cell carries the
+/// width, so the terminal diff keeps the columns aligned.
+fn put_glyph(buf: &mut Buffer, x: u16, y: u16, symbol: &str, width: usize, style: Style) {
+    use ratatui::buffer::CellDiffOption;
+    if width == 0 {
+        return;
+    }
+    let area = buf.area;
+    if x >= area.right() || y >= area.bottom() {
+        return;
+    }
+    let cell = &mut buf[(x, y)];
+    cell.set_symbol(symbol).set_style(style);
+    if unicode_width::UnicodeWidthStr::width(symbol) != width
+        && let Some(w) = std::num::NonZeroU16::new(width as u16)
+    {
+        cell.set_diff_option(CellDiffOption::ForcedWidth(w));
+    }
+    for dx in 1..width as u16 {
+        if x + dx < area.right() {
+            buf[(x + dx, y)].reset();
+            buf[(x + dx, y)].set_style(style);
+        }
+    }
+}

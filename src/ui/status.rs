@@ -1,0 +1,94 @@
+//! The status line: where the reader is, the search, a remark, and key
+//! hints generated from the keymap, pruned to fit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+use super::{Look, put};
+use crate::keymap;
+use crate::state::{Node, State};
+use crate::text;
+
+/// Where reading is: segment i/n, speaker, turn i/n, percent.
+pub fn position(state: &State) -> String {
+    let p = state.proceedings();
+    let n = p.segments.len();
+    let pct = state.reader.percent();
+    match state.reader.node {
+        Node::Forum => format!("overview  {n} segments  {pct}%"),
+        Node::Segment(i) => format!("segment {}/{n}  {}  {pct}%", i + 1, p.segments[i].kind.label()),
+        Node::Speech(i, j) => {
+            let seg = &p.segments[i];
+            let who = state.builder().speech_label(&seg.speeches[j]);
+            format!("segment {}/{n}  {who}  turn {}/{}  {pct}%", i + 1, j + 1, seg.speeches.len())
+        }
+    }
+}
+
+/// The search's part of the line: `match i/n`, `n matches`, `no match`.
+pub fn search_state(state: &State) -> Option<String> {
+    let s = &state.search;
+    if !s.is_active() {
+        return None;
+    }
+    Some(match (s.hits.len(), s.current) {
+        (0, _) => "no match".to_owned(),
+        (n, Some(c)) => format!("match {}/{n}", c + 1),
+        (1, None) => "1 match".to_owned(),
+        (n, None) => format!("{n} matches"),
+    })
+}
+
+/// Draws the line; returns where the cursor goes while typing a search.
+pub(super) fn render(buf: &mut Buffer, area: Rect, state: &State, look: &Look) -> Option<Position> {
+    let t = &look.theme;
+    buf.set_style(area, t.status);
+    let right = area.right();
+    let mut x = area.x + 1;
+    let mut cursor = None;
+    if state.search.typing {
+        x += put(buf, x, area.y, right.saturating_sub(x), "/", t.status_key, look);
+        x += put(buf, x, area.y, right.saturating_sub(x), &state.search.query, t.status_info, look);
+        cursor = Some(Position::new(x.min(right.saturating_sub(1)), area.y));
+        x += 1;
+    } else if let Some(m) = &state.message {
+        let style = if m.error { t.status_error } else { t.status_info };
+        x += put(buf, x, area.y, right.saturating_sub(x), &m.text, style, look);
+    } else {
+        x += put(buf, x, area.y, right.saturating_sub(x), &position(state), t.status, look);
+        if state.search.is_active() {
+            x += 2;
+            let q = format!("/{}", state.search.query);
+            x += put(buf, x, area.y, right.saturating_sub(x), &q, t.status_key, look);
+        }
+    }
+    if let Some(s) = search_state(state) {
+        x += 2;
+        let style = if state.search.hits.is_empty() { t.status_error } else { t.status_info };
+        x += put(buf, x, area.y, right.saturating_sub(x), &s, style, look);
+    }
+    hints(buf, area, x + 2, state, look);
+    cursor
+}
+
+/// Key hints from the keymap, right-aligned, as many as fit after `from`.
+fn hints(buf: &mut Buffer, area: Rect, from: u16, state: &State, look: &Look) {
+    let room = usize::from(area.right().saturating_sub(from + 1));
+    let mut chosen = Vec::new();
+    let mut used = 0;
+    for (key, label) in keymap::hints(state.mode()) {
+        let k = key.to_string();
+        let w = text::str_width(&k, look.amb) + 1 + text::str_width(label, look.amb) + 2;
+        if used + w > room {
+            break;
+        }
+        used += w;
+        chosen.push((k, label));
+    }
+    let mut x = area.right().saturating_sub(used as u16 + 1);
+    for (k, label) in chosen {
+        x += 2;
+        x += put(buf, x, area.y, area.right() - x, &k, look.theme.status_key, look) + 1;
+        x += put(buf, x, area.y, area.right() - x, label, look.theme.status, look);
+    }
+}

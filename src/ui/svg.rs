@@ -1,0 +1,119 @@
+//! Renders a buffer as an SVG image, for the screenshots in `screenshots/`.
+//! Every run of cells with one style becomes one `<text>` stretched to its
+//! exact cell width, so CJK text stays on the grid whatever font is found.
+
+use std::fmt::Write as _;
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::style::{Color, Modifier};
+
+const CELL_W: usize = 10;
+const CELL_H: usize = 20;
+const FOREGROUND: &str = "#e4e4e4";
+const BACKGROUND: &str = "#1c1c1c";
+const FONTS: &str = "'Noto Sans Mono CJK TC','Noto Sans Mono CJK SC','Sarasa Mono TC','DejaVu Sans Mono',monospace";
+
+/// The xterm colour of a cell colour, or `None` for the default.
+fn rgb(c: Color) -> Option<String> {
+    const BASIC: [&str; 16] = [
+        "#000000", "#cd0000", "#00cd00", "#cdcd00", "#0000ee", "#cd00cd", "#00cdcd", "#e5e5e5",
+        "#7f7f7f", "#ff0000", "#00ff00", "#ffff00", "#5c5cff", "#ff00ff", "#00ffff", "#ffffff",
+    ];
+    Some(match c {
+        Color::Reset => return None,
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Indexed(i) if i < 16 => BASIC[usize::from(i)].to_owned(),
+        Color::Indexed(_) => return None,
+        named => {
+            let i = [
+                Color::Black, Color::Red, Color::Green, Color::Yellow, Color::Blue, Color::Magenta,
+                Color::Cyan, Color::Gray, Color::DarkGray, Color::LightRed, Color::LightGreen,
+                Color::LightYellow, Color::LightBlue, Color::LightMagenta, Color::LightCyan, Color::White,
+            ]
+            .iter()
+            .position(|k| *k == named)?;
+            BASIC[i].to_owned()
+        }
+    })
+}
+
+/// Foreground, background, bold, underline of a cell, reverse applied.
+fn look(cell: &Cell) -> (String, Option<String>, bool, bool) {
+    let mut fg = rgb(cell.fg);
+    let mut bg = rgb(cell.bg);
+    if cell.modifier.contains(Modifier::REVERSED) {
+        std::mem::swap(&mut fg, &mut bg);
+        fg = fg.or_else(|| Some(BACKGROUND.to_owned()));
+        bg = bg.or_else(|| Some(FOREGROUND.to_owned()));
+    }
+    (
+        fg.unwrap_or_else(|| FOREGROUND.to_owned()),
+        bg,
+        cell.modifier.contains(Modifier::BOLD),
+        cell.modifier.contains(Modifier::UNDERLINED),
+    )
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The buffer as an SVG document.
+pub fn to_svg(buf: &Buffer) -> String {
+    let (w, h) = (usize::from(buf.area.width), usize::from(buf.area.height));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="{FONTS}" font-size="16">"#,
+        w * CELL_W,
+        h * CELL_H
+    );
+    let _ = writeln!(out, r#"<rect width="100%" height="100%" fill="{BACKGROUND}"/>"#);
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let cell = &buf[(x as u16, y as u16)];
+            let style = look(cell);
+            // A run: cells of one look; wide glyphs take their cells along.
+            let mut text = String::new();
+            let mut end = x;
+            while end < w {
+                let c = &buf[(end as u16, y as u16)];
+                if look(c) != style {
+                    break;
+                }
+                let sym = c.symbol();
+                let cw = unicode_width::UnicodeWidthStr::width(sym).max(1);
+                text.push_str(sym);
+                end += cw;
+                // Skip the cells a wide glyph covers.
+            }
+            let end = end.min(w);
+            let (fg, bg, bold, underline) = &style;
+            if let Some(bg) = bg {
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="{}" height="{CELL_H}" fill="{bg}"/>"#,
+                    x * CELL_W,
+                    y * CELL_H,
+                    (end - x) * CELL_W
+                );
+            }
+            if !text.trim().is_empty() {
+                let weight = if *bold { r#" font-weight="bold""# } else { "" };
+                let deco = if *underline { r#" text-decoration="underline""# } else { "" };
+                let _ = writeln!(
+                    out,
+                    r#"<text x="{}" y="{}" fill="{fg}"{weight}{deco} textLength="{}" lengthAdjust="spacingAndGlyphs" xml:space="preserve">{}</text>"#,
+                    x * CELL_W,
+                    y * CELL_H + 15,
+                    (end - x) * CELL_W,
+                    escape(&text)
+                );
+            }
+            x = end;
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
