@@ -1,3 +1,107 @@
-fn main() {
-    println!("forum-tui");
+//! `forum-tui`: parses the command line, loads and validates the file
+//! before the terminal is touched, then prints (`--check`, `--outline`,
+//! `--dump`, or any run whose output is not a terminal) or opens the
+//! reader.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use forum_tui::cli::{self, Args, Command, Input};
+use forum_tui::model::{self, LoadError, Loaded};
+use forum_tui::state::State;
+use forum_tui::text::sanitize;
+use forum_tui::{DEFAULT_NAME, DEFAULT_PROCEEDINGS, app, print, ui};
+
+fn main() -> ExitCode {
+    let args = match cli::parse(
+        std::env::args_os().skip(1),
+        std::env::var(cli::AMBIGUOUS_ENV).ok(),
+    ) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("forum-tui: {}\nTry 'forum-tui --help' for more information.", sanitize(&e));
+            return ExitCode::from(2);
+        }
+    };
+    match args.command {
+        Command::Help => return out(&format!("{}\n", cli::USAGE)),
+        Command::Version => return out(&format!("forum-tui {}\n", env!("CARGO_PKG_VERSION"))),
+        _ => {}
+    }
+    let loaded = match load(&args.input) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("forum-tui: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let stdout_tty = io::stdout().is_terminal();
+    let dump_width = || {
+        args.width
+            .or_else(|| stdout_tty.then(terminal_width).flatten())
+            .unwrap_or(80)
+    };
+    match args.command {
+        Command::Check => {
+            for w in &loaded.warnings {
+                eprintln!("warning: {w}");
+            }
+            out(&format!("{}\n", print::check_summary(&loaded)))
+        }
+        Command::Outline => out(&print::outline(&loaded.proceedings)),
+        Command::Dump => out(&print::dump(&loaded.proceedings, dump_width(), args.ambiguous)),
+        // As man does: output that is not a terminal gets the text.
+        Command::Read if !stdout_tty => out(&print::dump(&loaded.proceedings, dump_width(), args.ambiguous)),
+        Command::Read => read(loaded, &args),
+        Command::Help | Command::Version => ExitCode::SUCCESS,
+    }
+}
+
+fn read(loaded: Loaded, args: &Args) -> ExitCode {
+    let input_tty = io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok();
+    if !input_tty {
+        eprintln!("forum-tui: no terminal to read keys from (use --dump for text)");
+        return ExitCode::from(1);
+    }
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let look = ui::Look::new(colour, args.ambiguous);
+    let state = State::new(loaded.proceedings, args.ambiguous);
+    match app::run(state, look) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("forum-tui: terminal error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn load(input: &Input) -> Result<Loaded, LoadError> {
+    match input {
+        Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
+        Input::Path(p) => model::load_path(p),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            match io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => model::load_bytes("<stdin>", &bytes),
+                Err(e) => Err(LoadError::io("<stdin>", &e)),
+            }
+        }
+    }
+}
+
+fn terminal_width() -> Option<usize> {
+    ratatui::crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn out(s: &str) -> ExitCode {
+    let mut o = io::stdout().lock();
+    match o.write_all(s.as_bytes()).and_then(|()| o.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("forum-tui: {e}");
+            ExitCode::from(1)
+        }
+    }
 }

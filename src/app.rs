@@ -1,0 +1,183 @@
+//! The only code that owns the terminal: entering and leaving the
+//! alternate screen, reading events, and the loop that turns them into
+//! actions and frames. Everything it decides is delegated to `keymap`,
+//! `State::apply` and `ui::render`.
+//!
+//! The loop blocks on the next event; nothing ticks. Two things can end the
+//! program from outside the loop, so a watchdog thread waits for them:
+//! a signal (SIGHUP, SIGTERM, SIGINT, SIGQUIT) and the terminal hanging up.
+//! The second matters because crossterm 0.29 busy-loops inside its event
+//! read once its terminal is gone (crossterm issue 793): the loop would
+//! never see an error, so the watchdog restores what it can and exits.
+
+use std::fs::File;
+use std::io::{self, IsTerminal};
+use std::os::fd::{AsFd, OwnedFd};
+use std::process;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode as CtKey, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::action::Action;
+use crate::keymap::{self, Key, KeyCode};
+use crate::state::{Effect, State};
+use crate::ui::{self, Look};
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: i8 = 3;
+
+/// Runs the reader until the user quits.
+pub fn run(mut state: State, look: Look) -> io::Result<()> {
+    let tty = terminal_fd()?;
+    spawn_watchdog(tty)?;
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut state, &look);
+    leave(state.mouse);
+    result
+}
+
+/// The terminal we read keys from: standard input, or /dev/tty when the
+/// proceedings came through standard input.
+fn terminal_fd() -> io::Result<OwnedFd> {
+    if io::stdin().is_terminal() {
+        io::stdin().as_fd().try_clone_to_owned()
+    } else {
+        Ok(File::open("/dev/tty")?.into())
+    }
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) -> io::Result<()> {
+    if state.mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    let size = terminal.size()?;
+    state.apply(Action::Resize(size.width, size.height));
+    loop {
+        terminal.draw(|f| ui::render(f, state, look))?;
+        let Some(action) = to_action(event::read()?, state) else { continue };
+        match state.apply(action) {
+            Effect::None => {}
+            Effect::Quit => return Ok(()),
+            Effect::Redraw => terminal.clear()?,
+            Effect::Mouse(on) => {
+                if on {
+                    execute!(io::stdout(), EnableMouseCapture)?;
+                } else {
+                    execute!(io::stdout(), DisableMouseCapture)?;
+                }
+            }
+            Effect::Suspend => {
+                leave(state.mouse);
+                signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+                // Here again after `fg`.
+                enter(state.mouse)?;
+                terminal.clear()?;
+                let size = terminal.size()?;
+                state.apply(Action::Resize(size.width, size.height));
+            }
+        }
+    }
+}
+
+/// Restores the terminal: mouse off, main screen, cooked mode, cursor.
+fn leave(mouse: bool) {
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+}
+
+fn enter(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Translates a terminal event into an action, through the keymap for keys.
+fn to_action(ev: Event, state: &State) -> Option<Action> {
+    match ev {
+        Event::Key(k) => keymap::lookup(state.mode(), to_key(k)?),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, WHEEL_LINES)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, -WHEEL_LINES)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn to_key(k: KeyEvent) -> Option<Key> {
+    if k.kind == KeyEventKind::Release || k.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let code = match k.code {
+        CtKey::Char(c) => KeyCode::Char(c),
+        CtKey::Enter => KeyCode::Enter,
+        CtKey::Esc => KeyCode::Esc,
+        CtKey::Tab => KeyCode::Tab,
+        CtKey::BackTab => KeyCode::BackTab,
+        CtKey::Backspace => KeyCode::Backspace,
+        CtKey::Up => KeyCode::Up,
+        CtKey::Down => KeyCode::Down,
+        CtKey::Left => KeyCode::Left,
+        CtKey::Right => KeyCode::Right,
+        CtKey::PageUp => KeyCode::PageUp,
+        CtKey::PageDown => KeyCode::PageDown,
+        CtKey::Home => KeyCode::Home,
+        CtKey::End => KeyCode::End,
+        CtKey::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    // Ctrl-letter keys are bound in lower case whatever Shift says.
+    let code = match code {
+        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    Some(Key { code, ctrl })
+}
+
+/// Ends the program, restoring the terminal as far as it still exists, on
+/// a terminating signal or when the terminal hangs up.
+fn spawn_watchdog(tty: OwnedFd) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                leave(true);
+                process::exit(128 + sig);
+            }
+        })?;
+    std::thread::Builder::new()
+        .name("hangup".into())
+        .spawn(move || {
+            use rustix::event::{PollFd, PollFlags, poll};
+            // Asking for no events still reports POLLHUP and POLLERR, so
+            // this blocks, without waking, until the terminal goes away.
+            let mut fds = [PollFd::new(&tty, PollFlags::empty())];
+            loop {
+                match poll(&mut fds, None) {
+                    Ok(_) if !fds[0].revents().is_empty() => break,
+                    Err(rustix::io::Errno::INTR) | Ok(_) => continue,
+                    Err(_) => break,
+                }
+            }
+            leave(true);
+            process::exit(128 + signal_hook::consts::SIGHUP);
+        })?;
+    Ok(())
+}

@@ -1,0 +1,195 @@
+//! The command line: raw arguments (what was typed) parsed by lexopt, then
+//! validated into [`Args`] (what to do). No terminal here.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use crate::text::AmbiguousWidth;
+
+/// The environment variable that sets `--ambiguous-width`.
+pub const AMBIGUOUS_ENV: &str = "FORUM_TUI_AMBIGUOUS_WIDTH";
+
+pub const USAGE: &str = "\
+Usage: forum-tui [OPTIONS] [FILE]
+
+A terminal reader for the proceedings of forums and conferences.
+FILE is a proceedings file (JSON, format version 1); `-` reads standard input.
+Without FILE, the embedded 2022 \u{300c}質量之光\u{300d} forum opens.
+
+Modes (default: the reader; when standard output is not a terminal, --dump):
+      --check       Validate FILE: print `ok: ...` and warnings, exit 1 if invalid
+      --outline     Print the programme as an indented tree
+      --dump        Print the whole proceedings as plain text
+
+Options:
+      --width N                   Text width of --dump (default: the terminal's, else 80)
+      --ambiguous-width WIDTH     Lay out East Asian Ambiguous characters (\u{201c} \u{201d} \u{2014} \u{2026})
+                                  as `narrow` (1 cell, default) or `wide` (2 cells; borders
+                                  become ASCII). Also set by FORUM_TUI_AMBIGUOUS_WIDTH.
+  -h, --help                      Print help
+  -V, --version                   Print version
+
+Exit status: 0 ok, 1 the file could not be read or is invalid, 2 usage error.
+Keys in the reader: press ? for help.";
+
+/// What to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Read,
+    Check,
+    Outline,
+    Dump,
+    Help,
+    Version,
+}
+
+/// Where the proceedings come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Default,
+    Stdin,
+    Path(PathBuf),
+}
+
+/// Validated arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Args {
+    pub command: Command,
+    pub input: Input,
+    pub width: Option<usize>,
+    pub ambiguous: AmbiguousWidth,
+}
+
+/// What was typed, before it is checked for sense.
+#[derive(Debug, Default)]
+struct LowArgs {
+    modes: Vec<Command>,
+    file: Option<OsString>,
+    width: Option<String>,
+    ambiguous: Option<String>,
+}
+
+fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String> {
+    use lexopt::prelude::*;
+    let mut low = LowArgs::default();
+    let mut p = lexopt::Parser::from_args(args);
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("check") => low.modes.push(Command::Check),
+            Long("outline") => low.modes.push(Command::Outline),
+            Long("dump") => low.modes.push(Command::Dump),
+            Short('h') | Long("help") => low.modes.push(Command::Help),
+            Short('V') | Long("version") => low.modes.push(Command::Version),
+            Long("width") => low.width = Some(string(p.value()?)?),
+            Long("ambiguous-width") => low.ambiguous = Some(string(p.value()?)?),
+            Value(v) if low.file.is_none() => low.file = Some(v),
+            Value(v) => return Err(format!("unexpected argument {}", v.to_string_lossy())),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    Ok(low)
+}
+
+fn string(v: OsString) -> Result<String, String> {
+    v.into_string()
+        .map_err(|v| format!("invalid UTF-8 in argument {}", v.to_string_lossy()))
+}
+
+fn parse_ambiguous(s: &str, from: &str) -> Result<AmbiguousWidth, String> {
+    match s {
+        "narrow" | "1" => Ok(AmbiguousWidth::Narrow),
+        "wide" | "2" => Ok(AmbiguousWidth::Wide),
+        _ => Err(format!("{from}: expected `narrow` or `wide`, got `{s}`")),
+    }
+}
+
+/// Parses the arguments (without the program name) and the environment
+/// variable's value. The error is a one-line usage message.
+pub fn parse(
+    args: impl IntoIterator<Item = OsString>,
+    env_ambiguous: Option<String>,
+) -> Result<Args, String> {
+    let low = parse_low(args)?;
+    let command = match low.modes.as_slice() {
+        [] => Command::Read,
+        [m] => *m,
+        many if many.contains(&Command::Help) => Command::Help,
+        many if many.contains(&Command::Version) => Command::Version,
+        _ => return Err("--check, --outline and --dump exclude each other".to_owned()),
+    };
+    let width = match low.width {
+        None => None,
+        Some(w) => match w.parse::<usize>() {
+            Ok(n) if n >= 1 => Some(n),
+            _ => return Err(format!("--width: expected a whole number of cells from 1, got `{w}`")),
+        },
+    };
+    if width.is_some() && command != Command::Dump && command != Command::Read {
+        return Err("--width goes with --dump".to_owned());
+    }
+    let ambiguous = match (low.ambiguous, env_ambiguous) {
+        (Some(a), _) => parse_ambiguous(&a, "--ambiguous-width")?,
+        (None, Some(e)) if !e.is_empty() => parse_ambiguous(&e, AMBIGUOUS_ENV)?,
+        _ => AmbiguousWidth::Narrow,
+    };
+    let input = match low.file {
+        None => Input::Default,
+        Some(f) if f == "-" => Input::Stdin,
+        Some(f) => Input::Path(PathBuf::from(f)),
+    };
+    Ok(Args {
+        command,
+        input,
+        width,
+        ambiguous,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Result<Args, String> {
+        parse(args.iter().map(OsString::from), None)
+    }
+
+    #[test]
+    fn modes_and_inputs() {
+        let a = p(&[]).unwrap();
+        assert_eq!((a.command, a.input), (Command::Read, Input::Default));
+        let a = p(&["--check", "f.json"]).unwrap();
+        assert_eq!((a.command, a.input), (Command::Check, Input::Path("f.json".into())));
+        assert_eq!(p(&["--outline", "-"]).unwrap().input, Input::Stdin);
+        let a = p(&["--dump", "--width", "40"]).unwrap();
+        assert_eq!((a.command, a.width), (Command::Dump, Some(40)));
+        assert_eq!(p(&["--width=12", "--dump"]).unwrap().width, Some(12));
+        assert_eq!(p(&["-h"]).unwrap().command, Command::Help);
+        assert_eq!(p(&["--version"]).unwrap().command, Command::Version);
+    }
+
+    #[test]
+    fn usage_errors() {
+        for bad in [
+            &["--bogus"][..],
+            &["a", "b"],
+            &["--check", "--dump"],
+            &["--dump", "--width", "0"],
+            &["--dump", "--width", "x"],
+            &["--dump", "--width"],
+            &["--check", "--width", "5"],
+            &["--ambiguous-width", "huge"],
+        ] {
+            assert!(p(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_width_from_flag_or_environment() {
+        let env = |v: &str| parse(Vec::<OsString>::new(), Some(v.to_owned()));
+        assert_eq!(env("wide").unwrap().ambiguous, AmbiguousWidth::Wide);
+        assert_eq!(env("").unwrap().ambiguous, AmbiguousWidth::Narrow);
+        assert!(env("bogus").is_err());
+        let flag = parse(["--ambiguous-width", "narrow"].map(OsString::from), Some("wide".into()));
+        assert_eq!(flag.unwrap().ambiguous, AmbiguousWidth::Narrow);
+    }
+}

@@ -1,0 +1,195 @@
+//! End-to-end: the real binary in a pseudo-terminal, its output fed to a
+//! terminal-emulator screen model (vt100), with assertions on that screen.
+//! Every step waits for content to appear (ratatui repaints only changed
+//! cells, so matching raw bytes would not work), with a generous deadline
+//! so that a broken build fails instead of hanging.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const DEADLINE: Duration = Duration::from_secs(20);
+
+struct Session {
+    parser: vt100::Parser,
+    rx: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+        .expect("openpty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_forum-tui"));
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    let child = pair.slave.spawn_command(cmd).expect("spawn forum-tui");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    Session { parser: vt100::Parser::new(rows, cols, 0), rx, writer, child, _master: pair.master }
+}
+
+impl Session {
+    /// Feeds output to the screen model until `ok` holds for the screen.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let end = Instant::now() + DEADLINE;
+        while !ok(self.parser.screen()) {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(_) => panic!("never saw {what}; the screen was:\n{}", self.parser.screen().contents()),
+            }
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        let t = text.to_owned();
+        self.wait_for(text, move |s| s.contents().contains(&t));
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    fn row_with(&self, text: &str) -> Option<String> {
+        self.parser.screen().contents().lines().find(|l| l.contains(text)).map(str::to_owned)
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            // Keep draining so the child never blocks on a full pty.
+            while let Ok(bytes) = self.rx.try_recv() {
+                self.parser.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                while let Ok(bytes) = self.rx.recv_timeout(Duration::from_millis(200)) {
+                    self.parser.process(&bytes);
+                }
+                return status;
+            }
+            assert!(Instant::now() < end, "forum-tui did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+#[test]
+fn a_reading_session_from_start_to_quit() {
+    let mut s = spawn(100, 30, &[]);
+    s.wait_text("議程");
+    assert!(s.parser.screen().alternate_screen(), "the reader runs on the alternate screen");
+
+    // ] three times: the third speech of the programme, 李剛, in the header.
+    s.send("]]]");
+    s.wait_text("turn 3/3");
+    s.wait_text("中國質量報刊社黨委書記");
+    let header = s.row_with("李剛").expect("speaker in the header");
+    assert!(header.contains("李剛"), "{header}");
+
+    // r: the first roundtable's panel.
+    s.send("r");
+    s.wait_text("推動質量提升");
+    s.wait_text("孫國權");
+    s.wait_text("segment 7/");
+
+    // A search: highlighted matches and the counter.
+    s.send("/質量\r");
+    s.wait_text("match 1/");
+    let screen = s.parser.screen();
+    let (rows, cols) = screen.size();
+    let highlighted = (0..rows)
+        .flat_map(|r| (0..cols).map(move |c| (r, c)))
+        .filter(|&(r, c)| {
+            let cell = screen.cell(r, c).expect("cell");
+            cell.contents() == "質" && !matches!(cell.bgcolor(), vt100::Color::Default)
+        })
+        .count();
+    assert!(highlighted >= 2, "matches are highlighted:\n{}", screen.contents());
+
+    // q: exit 0, the shell's screen back, the cursor shown.
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(!s.parser.screen().alternate_screen(), "alternate screen left");
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown");
+}
+
+#[test]
+fn narrow_terminal_and_too_small_message() {
+    let mut s = spawn(50, 16, &[]);
+    s.wait_text("議程");
+    s.send("]");
+    s.wait_text("turn 1/3");
+    s.send("q");
+    assert!(s.wait_exit().success());
+
+    let mut s = spawn(10, 5, &[]);
+    s.wait_text("small");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn hangup_ends_the_process_within_a_second() {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+        .expect("openpty");
+    let mut child = pair
+        .slave
+        .spawn_command(CommandBuilder::new(env!("CARGO_BIN_EXE_forum-tui")))
+        .expect("spawn");
+    drop(pair.slave);
+    // Read on this thread (no clone of the master may outlive the hang-up)
+    // until the landing page is drawn.
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut parser = vt100::Parser::new(30, 100, 0);
+    let mut buf = [0u8; 8192];
+    while !parser.screen().contents().contains("議程") {
+        let n = reader.read(&mut buf).expect("read");
+        assert!(n > 0, "forum-tui closed its terminal early");
+        parser.process(&buf[..n]);
+    }
+    // The terminal goes away: every master descriptor closes.
+    drop(reader);
+    drop(pair.master);
+    let gone = Instant::now();
+    let deadline = gone + Duration::from_secs(1);
+    loop {
+        if child.try_wait().expect("try_wait").is_some() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "forum-tui still running a second after hang-up");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn piped_output_prints_the_dump_and_never_starts_the_screen() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+        .output()
+        .expect("run forum-tui");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("質量之光"));
+    assert!(!text.contains('\u{1b}'), "no escape sequence in piped output");
+    assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
+}
