@@ -170,7 +170,7 @@ impl Validator<'_> {
         if id.is_empty() {
             return Err(self.error(LoadErrorKind::Invalid, &path, "empty id"));
         }
-        if let Some(c) = id.chars().find(|c| c.is_whitespace()) {
+        if let Some(c) = id.chars().find(|&c| is_space(c)) {
             let msg = format!("id \"{id}\" contains whitespace (U+{:04X})", u32::from(c));
             return Err(self.error(LoadErrorKind::Invalid, &path, &msg));
         }
@@ -304,7 +304,7 @@ impl Validator<'_> {
         self.extra(path, &raw.extra);
         let id = self.unique_id(path, raw.id, seen, "speaker")?;
         let name = self.required_text(path, "name", raw.name)?;
-        if name.trim().is_empty() {
+        if name.chars().all(is_space) {
             return Err(self.error(LoadErrorKind::Invalid, &path.key("name"), "empty name"));
         }
         let kind = match raw.kind.as_deref() {
@@ -452,6 +452,12 @@ impl Validator<'_> {
 struct CheckedSpeech {
     id: Option<String>,
     rest: Speech,
+}
+
+/// Whitespace for ids and names: Unicode White_Space (U+3000 included)
+/// and U+FEFF, which the schema's pattern spells out the same way.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
 }
 
 /// A control character, as the format means it: C0 and C1 controls and
