@@ -71,6 +71,10 @@ pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     };
     let text = std::str::from_utf8(body)
         .map_err(|e| LoadError::not_utf8(file_name, skipped + e.valid_up_to()))?;
+    if text.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
+        let msg = "empty file, expected a JSON object";
+        return Err(LoadError::whole_file(LoadErrorKind::Syntax, file_name, msg));
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(file_name, text, &e))?;
     let Value::Object(map) = &value else {
         let msg = format!(
@@ -90,7 +94,7 @@ pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
             LoadErrorKind::WrongType,
             file_name,
             &path,
-            &e.inner().to_string(),
+            &json_words(&e.inner().to_string()),
         )
     })?;
     validate(file_name, raw)
@@ -141,6 +145,23 @@ fn check_schema_version(file: &str, version: Option<&Value>) -> Result<(), LoadE
     Err(LoadError::at(kind, file, &path, &msg))
 }
 
+/// serde speaks of sequences and maps; a JSON file has arrays and objects.
+fn json_words(message: &str) -> String {
+    let mut m = message.to_owned();
+    for (serde, json) in [
+        ("invalid type: sequence,", "invalid type: array,"),
+        ("invalid type: map,", "invalid type: object,"),
+    ] {
+        if let Some(rest) = m.strip_prefix(serde) {
+            m = format!("{json}{rest}");
+        }
+    }
+    match m.strip_suffix("expected a sequence") {
+        Some(head) => format!("{head}expected an array"),
+        None => m,
+    }
+}
+
 fn json_type(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -174,7 +195,12 @@ mod tests {
     fn syntax_errors_name_line_and_character_column() {
         assert_eq!(err(b"{\n  \"a\" 1}"), "t.json:2:7: expected `:`");
         assert_eq!(err("{\"標題\" 1}".as_bytes()), "t.json:1:7: expected `:`");
-        assert_eq!(err(b""), "t.json:1:0: EOF while parsing a value");
+        assert_eq!(err(b""), "t.json: empty file, expected a JSON object");
+        assert_eq!(
+            err(b"\xEF\xBB\xBF \n"),
+            "t.json: empty file, expected a JSON object"
+        );
+        assert_eq!(err(b"{"), "t.json:1:1: EOF while parsing an object");
         assert_eq!(err(b"{} x"), "t.json:1:4: trailing characters");
     }
 
@@ -229,6 +255,27 @@ mod tests {
         assert_eq!(
             err(b"{\"schema_version\": 1, \"forum\": {\"title\": null}}"),
             "t.json: forum.title: invalid type: null, expected a string"
+        );
+    }
+
+    #[test]
+    fn wrong_types_speak_json() {
+        let doc = |forum: &str| format!(r#"{{"schema_version": 1, "forum": {forum}}}"#);
+        assert_eq!(
+            err(doc("\"x\"").as_bytes()),
+            "t.json: forum: invalid type: string \"x\", expected a forum object"
+        );
+        assert_eq!(
+            err(doc(r#"{"title": "t", "summary": {}}"#).as_bytes()),
+            "t.json: forum.summary: invalid type: object, expected an array"
+        );
+        assert_eq!(
+            err(doc(r#"{"title": "t", "organizers": [[]]}"#).as_bytes()),
+            r#"t.json: forum.organizers[0]: invalid type: array, expected an organizer object {"role", "name"}"#
+        );
+        assert_eq!(
+            json_words("invalid type: string \"map,\", expected a map"),
+            "invalid type: string \"map,\", expected a map"
         );
     }
 

@@ -27,6 +27,7 @@ where
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "a proceedings object")]
 pub(crate) struct RawFile {
     /// Checked before deserializing; listed so it is not an unknown field.
     #[serde(default)]
@@ -43,6 +44,7 @@ pub(crate) struct RawFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "a forum object")]
 pub(crate) struct RawForum {
     #[serde(default, deserialize_with = "present")]
     pub(crate) title: Option<String>,
@@ -67,6 +69,7 @@ pub(crate) struct RawForum {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "an organizer object {\"role\", \"name\"}")]
 pub(crate) struct RawOrganizer {
     #[serde(default, deserialize_with = "present")]
     pub(crate) role: Option<String>,
@@ -77,6 +80,7 @@ pub(crate) struct RawOrganizer {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "a source object")]
 pub(crate) struct RawSource {
     #[serde(default, deserialize_with = "present")]
     pub(crate) publisher: Option<String>,
@@ -95,6 +99,7 @@ pub(crate) struct RawSource {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "a speaker object")]
 pub(crate) struct RawSpeaker {
     #[serde(default, deserialize_with = "present")]
     pub(crate) id: Option<String>,
@@ -111,6 +116,7 @@ pub(crate) struct RawSpeaker {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "an affiliation object")]
 pub(crate) struct RawAffiliation {
     #[serde(default, deserialize_with = "present")]
     pub(crate) organization: Option<String>,
@@ -123,6 +129,7 @@ pub(crate) struct RawAffiliation {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "a segment object")]
 pub(crate) struct RawSegment {
     #[serde(default, deserialize_with = "present")]
     pub(crate) id: Option<String>,
@@ -143,6 +150,7 @@ pub(crate) struct RawSegment {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "a speech object")]
 pub(crate) struct RawSpeech {
     #[serde(default, deserialize_with = "present")]
     pub(crate) id: Option<String>,
@@ -166,6 +174,7 @@ pub(crate) enum RawBlock {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "a list object {\"list\": [...]}")]
 pub(crate) struct RawList {
     #[serde(default, deserialize_with = "present")]
     pub(crate) list: Option<Vec<String>>,
