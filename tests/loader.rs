@@ -438,3 +438,12 @@ fn real_legislative_record_loads_without_warnings() {
     ids.dedup();
     assert_eq!(ids.len(), 954);
 }
+
+#[test]
+fn a_name_of_only_spaces_is_empty() {
+    let doc = r#"{"schema_version": 1, "forum": {"title": "t"},
+        "speakers": [{"id": "a", "name": "　 "}],
+        "segments": [{"id": "s", "kind": "other", "title": "t", "speeches": []}]}"#;
+    let e = load_bytes("t.json", doc.as_bytes()).expect_err("empty name");
+    assert_eq!(e.to_string(), "t.json: speakers[0].name: empty name");
+}
