@@ -13,6 +13,7 @@ mod error;
 mod load;
 mod path;
 mod raw;
+mod rules;
 mod validate;
 
 pub use date::DateError;

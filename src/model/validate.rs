@@ -2,7 +2,7 @@
 //! types alone cannot check (ids, references, non-empty lists, dates), and
 //! the warnings. Errors stop at the first one, in file order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::error::{LoadError, LoadErrorKind};
 use super::path::JsonPath;
@@ -10,6 +10,7 @@ use super::raw::{
     Extra, RawAffiliation, RawBlock, RawFile, RawForum, RawOrganizer, RawSegment, RawSource,
     RawSpeaker, RawSpeech,
 };
+use super::rules::{SpeechIds, control_chars_message, is_space};
 use super::{
     Affiliation, Block, Date, Forum, Loaded, Organizer, Proceedings, Segment, SegmentKind, Source,
     Speaker, SpeakerIdx, SpeakerKind, Speech, Warning,
@@ -71,41 +72,6 @@ struct Ids<'a> {
     speakers: &'a HashMap<String, SpeakerIdx>,
     segments: &'a mut HashMap<String, JsonPath>,
     speeches: &'a mut SpeechIds,
-}
-
-/// Speech ids: the given ones (checked for duplicates in file order) and
-/// the made ones (`SEGMENT/N`), which never collide with any given id.
-struct SpeechIds {
-    given: HashSet<String>,
-    seen: HashMap<String, JsonPath>,
-    made: HashSet<String>,
-}
-
-impl SpeechIds {
-    fn new(segments: &[RawSegment]) -> SpeechIds {
-        let given = segments
-            .iter()
-            .flat_map(|s| s.speeches.iter().flatten())
-            .filter_map(|s| s.id.clone())
-            .collect();
-        SpeechIds {
-            given,
-            seen: HashMap::new(),
-            made: HashSet::new(),
-        }
-    }
-
-    fn make(&mut self, segment_id: &str, number: usize) -> String {
-        let base = format!("{segment_id}/{number}");
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.given.contains(&id) || self.made.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.made.insert(id.clone());
-        id
-    }
 }
 
 struct Validator<'a> {
@@ -452,73 +418,4 @@ impl Validator<'_> {
 struct CheckedSpeech {
     id: Option<String>,
     rest: Speech,
-}
-
-/// Whitespace for ids and names: Unicode White_Space (U+3000 included)
-/// and U+FEFF, which the schema's pattern spells out the same way.
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
-}
-
-/// A control character, as the format means it: C0 and C1 controls and
-/// DEL, except `\n` (a hard line break) and `\t`.
-fn is_control_char(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
-}
-
-/// `control character U+0004`, `control characters U+0004 (2 times), U+0005`.
-fn control_chars_message(text: &str) -> Option<String> {
-    let mut found: Vec<(char, usize)> = Vec::new();
-    for c in text.chars().filter(|&c| is_control_char(c)) {
-        match found.iter_mut().find(|(f, _)| *f == c) {
-            Some((_, n)) => *n += 1,
-            None => found.push((c, 1)),
-        }
-    }
-    let list: Vec<String> = found
-        .iter()
-        .map(|&(c, n)| match n {
-            1 => format!("U+{:04X}", u32::from(c)),
-            n => format!("U+{:04X} ({n} times)", u32::from(c)),
-        })
-        .collect();
-    match found.as_slice() {
-        [] => None,
-        [(_, 1)] => Some(format!("control character {}", list[0])),
-        _ => Some(format!("control characters {}", list.join(", "))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn control_characters_are_named_by_code_point() {
-        assert_eq!(control_chars_message("plain\ttext\nok 中文　"), None);
-        assert_eq!(
-            control_chars_message("a\u{4}b").as_deref(),
-            Some("control character U+0004")
-        );
-        assert_eq!(
-            control_chars_message("\u{4}1,274\u{5}\u{4}").as_deref(),
-            Some("control characters U+0004 (2 times), U+0005")
-        );
-        assert_eq!(
-            control_chars_message("\r\u{7f}\u{85}").as_deref(),
-            Some("control characters U+000D, U+007F, U+0085")
-        );
-    }
-
-    #[test]
-    fn made_speech_ids_avoid_given_ones() {
-        let mut ids = SpeechIds {
-            given: ["s/1".to_owned(), "s/1-2".to_owned()].into_iter().collect(),
-            seen: HashMap::new(),
-            made: HashSet::new(),
-        };
-        assert_eq!(ids.make("s", 1), "s/1-3");
-        assert_eq!(ids.make("s", 2), "s/2");
-        assert_eq!(ids.make("t", 1), "t/1");
-    }
 }
