@@ -80,8 +80,10 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Long("dump") => low.modes.push(Command::Dump),
             Short('h') | Long("help") => low.modes.push(Command::Help),
             Short('V') | Long("version") => low.modes.push(Command::Version),
-            Long("width") => low.width = Some(string(p.value()?)?),
-            Long("ambiguous-width") => low.ambiguous = Some(string(p.value()?)?),
+            Long("width") => low.width = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("ambiguous-width") => {
+                low.ambiguous = Some(string(p.value().map_err(|e| e.to_string())?)?);
+            }
             Value(v) if low.file.is_none() => low.file = Some(v),
             Value(v) => return Err(format!("unexpected argument {}", v.to_string_lossy())),
             other => return Err(other.unexpected().to_string()),

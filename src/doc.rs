@@ -3,7 +3,8 @@
 //! `text::layout`, drawn by `ui`. Pure: no terminal, no app state.
 
 use crate::model::{Block, Proceedings, Segment, SegmentKind, Speech};
-use crate::text::{self, AmbiguousWidth, LaidLine};
+use crate::text::layout::LaidLine;
+use crate::text::{self, AmbiguousWidth};
 
 /// How a piece looks. The theme maps roles to styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,8 +74,8 @@ impl Doc {
         let mut out = Vec::new();
         for (i, piece) in self.pieces.iter().enumerate() {
             let lines = match &piece.content {
-                Content::Text { text, indent } => text::layout_paragraph(text, width, *indent, amb),
-                Content::List { items, ordered } => text::layout_list(items, *ordered, width, amb),
+                Content::Text { text, indent } => text::layout::layout_paragraph(text, width, *indent, amb),
+                Content::List { items, ordered } => text::layout::layout_list(items, *ordered, width, amb),
                 Content::Blank => vec![LaidLine {
                     prefix: String::new(),
                     prefix_width: 0,
@@ -224,7 +225,7 @@ pub struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     pub fn new(p: &'a Proceedings) -> Builder<'a> {
-        let cjk = text::is_cjk_language(p.forum.language.as_deref());
+        let cjk = text::layout::is_cjk_language(p.forum.language.as_deref());
         Builder { p, cjk }
     }
 

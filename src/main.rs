@@ -7,9 +7,9 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use forum_tui::cli::{self, Args, Command, Input};
-use forum_tui::model::{self, LoadError, Loaded};
+use forum_tui::model::{self, Loaded};
 use forum_tui::state::State;
-use forum_tui::text::sanitize;
+use forum_tui::text::sanitize::sanitize;
 use forum_tui::{DEFAULT_NAME, DEFAULT_PROCEEDINGS, app, print, ui};
 
 fn main() -> ExitCode {
@@ -75,18 +75,20 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     }
 }
 
-fn load(input: &Input) -> Result<Loaded, LoadError> {
+/// Loads and validates the proceedings; the error is one printable line.
+fn load(input: &Input) -> Result<Loaded, String> {
     match input {
         Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
         Input::Path(p) => model::load_path(p),
         Input::Stdin => {
             let mut bytes = Vec::new();
-            match io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => model::load_bytes("<stdin>", &bytes),
-                Err(e) => Err(LoadError::io("<stdin>", &e)),
+            if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
+                return Err(format!("<stdin>: cannot read: {e}"));
             }
+            model::load_bytes("<stdin>", &bytes)
         }
     }
+    .map_err(|e| e.to_string())
 }
 
 fn terminal_width() -> Option<usize> {

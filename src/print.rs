@@ -51,7 +51,7 @@ pub fn outline(p: &Proceedings) -> String {
 
 fn line(out: &mut String, depth: usize, s: &str) {
     out.push_str(&"  ".repeat(depth));
-    out.push_str(text::sanitize(s).trim_end());
+    out.push_str(text::sanitize::sanitize(s).trim_end());
     out.push('\n');
 }
 
@@ -86,7 +86,7 @@ fn doc(out: &mut String, d: &Doc, width: usize, amb: AmbiguousWidth, rule: char)
         let s = piece
             .items()
             .get(v.line.item)
-            .map(|t| text::line_string(t, &v.line, amb))
+            .map(|t| text::render::line_string(t, &v.line, amb))
             .unwrap_or_default();
         out.push_str(s.trim_end());
         out.push('\n');

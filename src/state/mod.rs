@@ -160,10 +160,13 @@ impl State {
     /// returning each action's effect. For tests and scripted screens.
     pub fn press(&mut self, keys: &str) -> Vec<Effect> {
         let keys = keymap::parse_keys(keys).unwrap_or_else(|e| panic!("{e}"));
-        keys.into_iter()
-            .filter_map(|k| keymap::lookup(self.mode(), k))
-            .map(|a| self.apply(a))
-            .collect()
+        let mut effects = Vec::new();
+        for k in keys {
+            if let Some(a) = keymap::lookup(self.mode(), k) {
+                effects.push(self.apply(a));
+            }
+        }
+        effects
     }
 
     /// Gives an action its effect.

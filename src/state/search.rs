@@ -51,7 +51,7 @@ impl Search {
         }
         for (p, piece) in doc.pieces.iter().enumerate() {
             for (i, item) in piece.items().iter().enumerate() {
-                self.hits.extend(text::find_matches(item, &self.query).into_iter().map(|range| Hit {
+                self.hits.extend(text::search::find_matches(item, &self.query).into_iter().map(|range| Hit {
                     piece: p,
                     item: i,
                     range,

@@ -14,7 +14,7 @@ pub(super) fn render(buf: &mut Buffer, screen: Rect, offset: usize, look: &Look)
     let keys_w = rows
         .iter()
         .filter_map(|r| match r {
-            HelpRow::Binding { keys, .. } => Some(text::str_width(keys, look.amb)),
+            HelpRow::Binding { keys, .. } => Some(text::width::str_width(keys, look.amb)),
             _ => None,
         })
         .max()

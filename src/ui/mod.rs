@@ -1,6 +1,6 @@
 //! The view: a pure function from `State` to a frame. Nothing here changes
 //! state; styles come from the theme, text reaches the buffer only through
-//! `text::sanitize` or `text::glyphs`.
+//! `text::sanitize` or `text::render::glyphs`.
 
 mod help;
 mod status;
@@ -80,18 +80,18 @@ fn too_small(buf: &mut Buffer, area: Rect, look: &Look) {
 /// Writes one line of file text (sanitised, truncated with the ellipsis)
 /// at (x, y) within `max` cells; returns the cells used.
 fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style, look: &Look) -> u16 {
-    let clean = text::sanitize(s);
+    let clean = text::sanitize::sanitize(s);
     let max_us = usize::from(max);
-    let full = text::str_width(&clean, look.amb);
+    let full = text::width::str_width(&clean, look.amb);
     let (shown, ellipsis) = if full <= max_us {
         (clean.as_ref(), "")
     } else {
         let e = look.symbols.ellipsis;
-        let room = max_us.saturating_sub(text::str_width(e, look.amb));
-        (text::truncate(&clean, room, look.amb).0, e)
+        let room = max_us.saturating_sub(text::width::str_width(e, look.amb));
+        (text::width::truncate(&clean, room, look.amb).0, e)
     };
     let mut col = x;
-    for g in text::glyphs(shown, 0..shown.len(), 0, look.amb).chain(text::glyphs(ellipsis, 0..ellipsis.len(), 0, look.amb)) {
+    for g in text::render::glyphs(shown, 0..shown.len(), 0, look.amb).chain(text::render::glyphs(ellipsis, 0..ellipsis.len(), 0, look.amb)) {
         if col + g.width as u16 > x + max {
             break;
         }

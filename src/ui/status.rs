@@ -10,7 +10,7 @@ use crate::state::{Node, State};
 use crate::text;
 
 /// Where reading is: segment i/n, speaker, turn i/n, percent.
-pub fn position(state: &State) -> String {
+pub(super) fn position(state: &State) -> String {
     let p = state.proceedings();
     let n = p.segments.len();
     let pct = state.reader.percent();
@@ -26,7 +26,7 @@ pub fn position(state: &State) -> String {
 }
 
 /// The search's part of the line: `match i/n`, `n matches`, `no match`.
-pub fn search_state(state: &State) -> Option<String> {
+pub(super) fn search_state(state: &State) -> Option<String> {
     let s = &state.search;
     if !s.is_active() {
         return None;
@@ -78,7 +78,7 @@ fn hints(buf: &mut Buffer, area: Rect, from: u16, state: &State, look: &Look) {
     let mut used = 0;
     for (key, label) in keymap::hints(state.mode()) {
         let k = key.to_string();
-        let w = text::str_width(&k, look.amb) + 1 + text::str_width(label, look.amb) + 2;
+        let w = text::width::str_width(&k, look.amb) + 1 + text::width::str_width(label, look.amb) + 2;
         if used + w > room {
             break;
         }

@@ -35,7 +35,7 @@ pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, look: &Look)
                 let speech = &p.segments[k].speeches[j];
                 let post = speech
                     .speaker
-                    .and_then(|sp| p.speakers[sp.0].short_post().map(str::to_owned));
+                    .and_then(|sp| p.speakers[sp.0].short_post());
                 (2, "", b.speech_label(speech), post, t.tree_speech)
             }
         };

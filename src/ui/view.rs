@@ -60,13 +60,13 @@ pub(super) fn text_pane(buf: &mut Buffer, g: &Geometry, state: &State, look: &Lo
         let base = t.role(piece.role);
         let line = &vline.line;
         let mut x = area.x;
-        for g in text::glyphs(&line.prefix, 0..line.prefix.len(), 0, look.amb) {
+        for g in text::render::glyphs(&line.prefix, 0..line.prefix.len(), 0, look.amb) {
             put_glyph(buf, x, y, &g.text, g.width, base);
             x += g.width as u16;
         }
         let Some(src) = piece.items().get(line.item) else { continue };
         let hits: Vec<_> = state.search.in_line(vline.piece, line.item, &line.range).collect();
-        for g in text::glyphs(src, line.range.clone(), line.prefix_width, look.amb) {
+        for g in text::render::glyphs(src, line.range.clone(), line.prefix_width, look.amb) {
             if x + g.width as u16 > area.right() {
                 break;
             }
