@@ -125,13 +125,34 @@ impl Speaker {
 
     /// All posts joined with `；`, each as organization then position, with
     /// 原 before a former one: `中國計量測試學會理事長；原質檢總局副局長`.
+    /// Consecutive posts in the same organization (and both current or
+    /// both former) share it: `中國質量報刊社黨委書記、社長`.
     /// Empty when the speaker has no affiliations.
     pub fn posts(&self) -> String {
-        self.affiliations
-            .iter()
-            .filter_map(Affiliation::post)
-            .collect::<Vec<_>>()
-            .join("；")
+        let mut out = String::new();
+        let mut previous: Option<&Affiliation> = None;
+        for a in &self.affiliations {
+            let Some(post) = a.post() else { continue };
+            let same_org = previous.is_some_and(|p| {
+                p.former == a.former
+                    && non_empty(&p.organization).is_some()
+                    && p.organization == a.organization
+            });
+            match non_empty(&a.position) {
+                Some(position) if same_org => {
+                    out.push('、');
+                    out.push_str(position);
+                }
+                _ => {
+                    if !out.is_empty() {
+                        out.push('；');
+                    }
+                    out.push_str(&post);
+                }
+            }
+            previous = Some(a);
+        }
+        out
     }
 }
 
@@ -331,6 +352,26 @@ mod tests {
         ]);
         assert_eq!(s.posts(), "中國計量測試學會理事長；原質檢總局副局長");
         assert_eq!(s.short_post().as_deref(), Some("理事長"));
+    }
+
+    #[test]
+    fn posts_in_one_organization_share_it() {
+        let s = speaker(vec![
+            affiliation(Some("中國質量報刊社"), Some("黨委書記"), false),
+            affiliation(Some("中國質量報刊社"), Some("社長"), false),
+            affiliation(Some("中國質量報刊社"), Some("總編輯"), true),
+            affiliation(Some("質檢總局"), Some("副局長"), true),
+            affiliation(Some("質檢總局"), None, true),
+        ]);
+        assert_eq!(
+            s.posts(),
+            "中國質量報刊社黨委書記、社長；原中國質量報刊社總編輯；原質檢總局副局長；原質檢總局"
+        );
+        let s = speaker(vec![
+            affiliation(None, Some("教授"), false),
+            affiliation(None, Some("院士"), false),
+        ]);
+        assert_eq!(s.posts(), "教授；院士");
     }
 
     #[test]
