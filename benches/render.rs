@@ -12,7 +12,10 @@ use ratatui::backend::TestBackend;
 
 /// The Legislative Yuan sitting of 2012-09-27, whose longest speech (the
 /// minister's report) has 120 paragraphs.
-const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/ly-2012-09-27-internal-affairs.json");
+const FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/valid/ly-2012-09-27-internal-affairs.json"
+);
 
 fn longest_speech_state() -> State {
     let loaded = model::load_path(std::path::Path::new(FILE)).expect("fixture loads");
@@ -21,7 +24,12 @@ fn longest_speech_state() -> State {
         .segments
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| s.speeches.iter().enumerate().map(move |(j, sp)| ((i, j), sp)))
+        .flat_map(|(i, s)| {
+            s.speeches
+                .iter()
+                .enumerate()
+                .map(move |(j, sp)| ((i, j), sp))
+        })
         .max_by_key(|(_, sp)| format!("{:?}", sp.paragraphs).len())
         .map(|(at, _)| at)
         .expect("a speech");
@@ -40,7 +48,9 @@ fn frame(c: &mut Criterion) {
         b.iter(|| {
             // A full repaint: clear forces every cell through the diff.
             terminal.clear().expect("clear");
-            terminal.draw(|f| ui::render(f, &state, &look)).expect("draw");
+            terminal
+                .draw(|f| ui::render(f, &state, &look))
+                .expect("draw");
         });
     });
 }

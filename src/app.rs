@@ -59,7 +59,9 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
     state.apply(Action::Resize(size.width, size.height));
     loop {
         terminal.draw(|f| ui::render(f, state, look))?;
-        let Some(action) = to_action(event::read()?, state) else { continue };
+        let Some(action) = to_action(event::read()?, state) else {
+            continue;
+        };
         match state.apply(action) {
             Effect::None => {}
             Effect::Quit => return Ok(()),

@@ -123,7 +123,11 @@ pub fn parse(
         None => None,
         Some(w) => match w.parse::<usize>() {
             Ok(n) if n >= 1 => Some(n),
-            _ => return Err(format!("--width: expected a whole number of cells from 1, got `{w}`")),
+            _ => {
+                return Err(format!(
+                    "--width: expected a whole number of cells from 1, got `{w}`"
+                ));
+            }
         },
     };
     if width.is_some() && command != Command::Dump && command != Command::Read {
@@ -160,7 +164,10 @@ mod tests {
         let a = p(&[]).unwrap();
         assert_eq!((a.command, a.input), (Command::Read, Input::Default));
         let a = p(&["--check", "f.json"]).unwrap();
-        assert_eq!((a.command, a.input), (Command::Check, Input::Path("f.json".into())));
+        assert_eq!(
+            (a.command, a.input),
+            (Command::Check, Input::Path("f.json".into()))
+        );
         assert_eq!(p(&["--outline", "-"]).unwrap().input, Input::Stdin);
         let a = p(&["--dump", "--width", "40"]).unwrap();
         assert_eq!((a.command, a.width), (Command::Dump, Some(40)));
@@ -191,7 +198,10 @@ mod tests {
         assert_eq!(env("wide").unwrap().ambiguous, AmbiguousWidth::Wide);
         assert_eq!(env("").unwrap().ambiguous, AmbiguousWidth::Narrow);
         assert!(env("bogus").is_err());
-        let flag = parse(["--ambiguous-width", "narrow"].map(OsString::from), Some("wide".into()));
+        let flag = parse(
+            ["--ambiguous-width", "narrow"].map(OsString::from),
+            Some("wide".into()),
+        );
         assert_eq!(flag.unwrap().ambiguous, AmbiguousWidth::Narrow);
     }
 }

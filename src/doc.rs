@@ -23,8 +23,14 @@ pub enum Role {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
     /// One paragraph; `indent` gives it the Chinese first-line indent.
-    Text { text: String, indent: bool },
-    List { items: Vec<String>, ordered: bool },
+    Text {
+        text: String,
+        indent: bool,
+    },
+    List {
+        items: Vec<String>,
+        ordered: bool,
+    },
     Blank,
 }
 
@@ -74,8 +80,12 @@ impl Doc {
         let mut out = Vec::new();
         for (i, piece) in self.pieces.iter().enumerate() {
             let lines = match &piece.content {
-                Content::Text { text, indent } => text::layout::layout_paragraph(text, width, *indent, amb),
-                Content::List { items, ordered } => text::layout::layout_list(items, *ordered, width, amb),
+                Content::Text { text, indent } => {
+                    text::layout::layout_paragraph(text, width, *indent, amb)
+                }
+                Content::List { items, ordered } => {
+                    text::layout::layout_list(items, *ordered, width, amb)
+                }
                 Content::Blank => vec![LaidLine {
                     prefix: String::new(),
                     prefix_width: 0,
@@ -267,7 +277,14 @@ impl<'a> Builder<'a> {
             d.blank();
             d.push(Piece::text(
                 Role::Entry,
-                format!("{}. {}{}{}{}", i + 1, l.open_paren.trim_start(), seg.kind.label(), l.close_paren, seg.title),
+                format!(
+                    "{}. {}{}{}{}",
+                    i + 1,
+                    l.open_paren.trim_start(),
+                    seg.kind.label(),
+                    l.close_paren,
+                    seg.title
+                ),
             ));
             let names = self.speaker_names(seg);
             if !names.is_empty() {
@@ -326,7 +343,12 @@ impl<'a> Builder<'a> {
             .map(|i| {
                 let sp = &self.p.speakers[i.0];
                 match sp.short_post() {
-                    Some(post) => format!("{}{}{post}{}", sp.name, self.labels().open_paren, self.labels().close_paren),
+                    Some(post) => format!(
+                        "{}{}{post}{}",
+                        sp.name,
+                        self.labels().open_paren,
+                        self.labels().close_paren
+                    ),
                     None => sp.name.clone(),
                 }
             })
@@ -345,7 +367,10 @@ impl<'a> Builder<'a> {
             d.push(Piece::text(Role::Heading, l.speeches));
             for (j, s) in seg.speeches.iter().enumerate() {
                 d.blank();
-                d.push(Piece::text(Role::Entry, format!("{}. {}", j + 1, self.speaker_with_post(s))));
+                d.push(Piece::text(
+                    Role::Entry,
+                    format!("{}. {}", j + 1, self.speaker_with_post(s)),
+                ));
                 if let Some(first) = s.paragraphs.first().map(first_sentence) {
                     d.push(Piece::text(Role::Body, first));
                 }
@@ -393,7 +418,10 @@ impl<'a> Builder<'a> {
                     d.push(Piece::text(Role::Subtitle, t.clone()));
                 }
             }
-            None => d.push(Piece::text(Role::Title, s.title.clone().unwrap_or_default())),
+            None => d.push(Piece::text(
+                Role::Title,
+                s.title.clone().unwrap_or_default(),
+            )),
         }
         d.blank();
         d.meta(l.segment, Some(&seg.title));
@@ -456,7 +484,11 @@ mod tests {
             ("line one\nline two", "line one"),
         ];
         for (input, want) in cases {
-            assert_eq!(first_sentence(&Block::Paragraph(input.into())), want, "{input}");
+            assert_eq!(
+                first_sentence(&Block::Paragraph(input.into())),
+                want,
+                "{input}"
+            );
         }
         let long = "字".repeat(200);
         assert_eq!(first_sentence(&Block::Paragraph(long)).chars().count(), 121);

@@ -235,7 +235,14 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
         .and_then(|b| b.bound.action_for(key));
     match (bound, mode, key) {
         (Some(a), _, _) => Some(a),
-        (None, Mode::Prompt, Key { code: KeyCode::Char(c), ctrl: false }) => Some(Action::PromptChar(c)),
+        (
+            None,
+            Mode::Prompt,
+            Key {
+                code: KeyCode::Char(c),
+                ctrl: false,
+            },
+        ) => Some(Action::PromptChar(c)),
         _ => None,
     }
 }
@@ -261,7 +268,10 @@ pub fn keys_label(keys: &[Key]) -> String {
     if let Some(d) = digits.filter(|d| d.len() > 2 && d.windows(2).all(|w| w[1] == w[0] + 1)) {
         return format!("{}-{}", d[0], d[d.len() - 1]);
     }
-    keys.iter().map(Key::to_string).collect::<Vec<_>>().join(" ")
+    keys.iter()
+        .map(Key::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Status-bar hints for a mode: (first key, label), in table order.
@@ -298,7 +308,9 @@ pub fn parse_keys(seq: &str) -> Result<Vec<Key>, String> {
             "Home" => K::Home,
             "End" => K::End,
             "lt" => K::Char('<'),
-            f if f.starts_with('F') && f[1..].parse::<u8>().is_ok() => K::F(f[1..].parse().unwrap_or(1)),
+            f if f.starts_with('F') && f[1..].parse::<u8>().is_ok() => {
+                K::F(f[1..].parse().unwrap_or(1))
+            }
             c if c.starts_with("C-") && c.chars().count() == 3 => {
                 keys.push(Key::ctrl(c.chars().nth(2).unwrap_or(' ')));
                 continue;
@@ -336,7 +348,10 @@ pub fn help_rows() -> Vec<HelpRow> {
         }));
     };
     for g in Group::ALL {
-        section(g.title(), bindings(Mode::Normal).filter(|b| b.group == g).collect());
+        section(
+            g.title(),
+            bindings(Mode::Normal).filter(|b| b.group == g).collect(),
+        );
     }
     section("In the search prompt", bindings(Mode::Prompt).collect());
     section("In this help", bindings(Mode::Help).collect());
@@ -395,9 +410,18 @@ mod tests {
 
     #[test]
     fn prompt_types_characters_that_normal_mode_binds() {
-        assert_eq!(lookup(Mode::Prompt, Key::ch('q')), Some(Action::PromptChar('q')));
-        assert_eq!(lookup(Mode::Prompt, Key::ch('質')), Some(Action::PromptChar('質')));
-        assert_eq!(lookup(Mode::Prompt, Key::plain(K::Esc)), Some(Action::PromptCancel));
+        assert_eq!(
+            lookup(Mode::Prompt, Key::ch('q')),
+            Some(Action::PromptChar('q'))
+        );
+        assert_eq!(
+            lookup(Mode::Prompt, Key::ch('質')),
+            Some(Action::PromptChar('質'))
+        );
+        assert_eq!(
+            lookup(Mode::Prompt, Key::plain(K::Esc)),
+            Some(Action::PromptCancel)
+        );
         assert_eq!(lookup(Mode::Prompt, Key::ctrl('x')), None);
     }
 
@@ -421,10 +445,16 @@ mod tests {
     #[test]
     fn help_lists_every_binding_once() {
         let rows = help_rows();
-        let listed = rows.iter().filter(|r| matches!(r, HelpRow::Binding { .. })).count();
+        let listed = rows
+            .iter()
+            .filter(|r| matches!(r, HelpRow::Binding { .. }))
+            .count();
         assert_eq!(listed, BINDINGS.len());
         for b in BINDINGS {
-            let want = HelpRow::Binding { keys: keys_label(b.keys), help: b.help };
+            let want = HelpRow::Binding {
+                keys: keys_label(b.keys),
+                help: b.help,
+            };
             assert!(rows.contains(&want), "{:?} missing from help", b.help);
         }
     }
@@ -448,10 +478,18 @@ mod tests {
 
     #[test]
     fn reverse_lookup_and_labels() {
-        assert_eq!(keys_for(Mode::Normal, Action::Quit), vec![Key::ch('q'), Key::ctrl('c')]);
+        assert_eq!(
+            keys_for(Mode::Normal, Action::Quit),
+            vec![Key::ch('q'), Key::ctrl('c')]
+        );
         assert_eq!(keys_label(&[Key::ch('q'), Key::ctrl('c')]), "q Ctrl-C");
-        let digits = bindings(Mode::Normal).find(|b| b.bound == Bound::SegmentDigit).unwrap();
+        let digits = bindings(Mode::Normal)
+            .find(|b| b.bound == Bound::SegmentDigit)
+            .unwrap();
         assert_eq!(keys_label(digits.keys), "1-9");
-        assert_eq!(keys_label(&[Key::ch(' '), Key::plain(K::PageDown)]), "Space PgDn");
+        assert_eq!(
+            keys_label(&[Key::ch(' '), Key::plain(K::PageDown)]),
+            "Space PgDn"
+        );
     }
 }

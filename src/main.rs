@@ -19,7 +19,10 @@ fn main() -> ExitCode {
     ) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("forum-tui: {}\nTry 'forum-tui --help' for more information.", sanitize(&e));
+            eprintln!(
+                "forum-tui: {}\nTry 'forum-tui --help' for more information.",
+                sanitize(&e)
+            );
             return ExitCode::from(2);
         }
     };
@@ -49,9 +52,17 @@ fn main() -> ExitCode {
             out(&format!("{}\n", print::check_summary(&loaded)))
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
-        Command::Dump => out(&print::dump(&loaded.proceedings, dump_width(), args.ambiguous)),
+        Command::Dump => out(&print::dump(
+            &loaded.proceedings,
+            dump_width(),
+            args.ambiguous,
+        )),
         // As man does: output that is not a terminal gets the text.
-        Command::Read if !stdout_tty => out(&print::dump(&loaded.proceedings, dump_width(), args.ambiguous)),
+        Command::Read if !stdout_tty => out(&print::dump(
+            &loaded.proceedings,
+            dump_width(),
+            args.ambiguous,
+        )),
         Command::Read => read(loaded, &args),
         Command::Help | Command::Version => ExitCode::SUCCESS,
     }
@@ -92,7 +103,9 @@ fn load(input: &Input) -> Result<Loaded, String> {
 }
 
 fn terminal_width() -> Option<usize> {
-    ratatui::crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.

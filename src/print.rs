@@ -27,7 +27,12 @@ pub fn outline(p: &Proceedings) -> String {
     let mut out = String::new();
     let f = &p.forum;
     let mut head = f.title.clone();
-    let details: Vec<String> = f.date.map(|d| d.to_string()).into_iter().chain(f.location.clone()).collect();
+    let details: Vec<String> = f
+        .date
+        .map(|d| d.to_string())
+        .into_iter()
+        .chain(f.location.clone())
+        .collect();
     if !details.is_empty() {
         let _ = write!(head, " ({})", details.join(", "));
     }
@@ -39,7 +44,11 @@ pub fn outline(p: &Proceedings) -> String {
                 Some(i) => {
                     let sp = &p.speakers[i.0];
                     let posts = sp.posts();
-                    if posts.is_empty() { sp.name.clone() } else { format!("{}  {posts}", sp.name) }
+                    if posts.is_empty() {
+                        sp.name.clone()
+                    } else {
+                        format!("{}  {posts}", sp.name)
+                    }
                 }
                 None => format!("({})", s.title.as_deref().unwrap_or_default()),
             };

@@ -23,7 +23,12 @@ struct Session {
 fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
     let pty = native_pty_system();
     let pair = pty
-        .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .expect("openpty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_forum-tui"));
     cmd.args(args);
@@ -42,7 +47,13 @@ fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
             }
         }
     });
-    Session { parser: vt100::Parser::new(rows, cols, 0), rx, writer, child, _master: pair.master }
+    Session {
+        parser: vt100::Parser::new(rows, cols, 0),
+        rx,
+        writer,
+        child,
+        _master: pair.master,
+    }
 }
 
 impl Session {
@@ -53,7 +64,10 @@ impl Session {
             let left = end.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
                 Ok(bytes) => self.parser.process(&bytes),
-                Err(_) => panic!("never saw {what}; the screen was:\n{}", self.parser.screen().contents()),
+                Err(_) => panic!(
+                    "never saw {what}; the screen was:\n{}",
+                    self.parser.screen().contents()
+                ),
             }
         }
     }
@@ -69,7 +83,12 @@ impl Session {
     }
 
     fn row_with(&self, text: &str) -> Option<String> {
-        self.parser.screen().contents().lines().find(|l| l.contains(text)).map(str::to_owned)
+        self.parser
+            .screen()
+            .contents()
+            .lines()
+            .find(|l| l.contains(text))
+            .map(str::to_owned)
     }
 
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
@@ -95,7 +114,10 @@ impl Session {
 fn a_reading_session_from_start_to_quit() {
     let mut s = spawn(100, 30, &[]);
     s.wait_text("議程");
-    assert!(s.parser.screen().alternate_screen(), "the reader runs on the alternate screen");
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "the reader runs on the alternate screen"
+    );
 
     // ] three times: the third speech of the programme, 李剛, in the header.
     s.send("]]]");
@@ -122,13 +144,20 @@ fn a_reading_session_from_start_to_quit() {
             cell.contents() == "質" && !matches!(cell.bgcolor(), vt100::Color::Default)
         })
         .count();
-    assert!(highlighted >= 2, "matches are highlighted:\n{}", screen.contents());
+    assert!(
+        highlighted >= 2,
+        "matches are highlighted:\n{}",
+        screen.contents()
+    );
 
     // q: exit 0, the shell's screen back, the cursor shown.
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
-    assert!(!s.parser.screen().alternate_screen(), "alternate screen left");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "alternate screen left"
+    );
     assert!(!s.parser.screen().hide_cursor(), "cursor shown");
 }
 
@@ -147,16 +176,19 @@ fn narrow_terminal_and_too_small_message() {
     assert!(s.wait_exit().success());
 }
 
-#[test]
-fn hangup_ends_the_process_within_a_second() {
+/// Starts forum-tui in a fresh terminal, waits for the landing page, then
+/// closes every master descriptor: the terminal goes away.
+fn hang_up(cmd: CommandBuilder) -> Box<dyn Child + Send + Sync> {
     let pty = native_pty_system();
     let pair = pty
-        .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .expect("openpty");
-    let mut child = pair
-        .slave
-        .spawn_command(CommandBuilder::new(env!("CARGO_BIN_EXE_forum-tui")))
-        .expect("spawn");
+    let child = pair.slave.spawn_command(cmd).expect("spawn");
     drop(pair.slave);
     // Read on this thread (no clone of the master may outlive the hang-up)
     // until the landing page is drawn.
@@ -168,18 +200,50 @@ fn hangup_ends_the_process_within_a_second() {
         assert!(n > 0, "forum-tui closed its terminal early");
         parser.process(&buf[..n]);
     }
-    // The terminal goes away: every master descriptor closes.
     drop(reader);
     drop(pair.master);
-    let gone = Instant::now();
-    let deadline = gone + Duration::from_secs(1);
+    child
+}
+
+fn assert_gone_within_a_second(mut child: Box<dyn Child + Send + Sync>) {
+    let deadline = Instant::now() + Duration::from_secs(1);
     loop {
         if child.try_wait().expect("try_wait").is_some() {
-            break;
+            return;
         }
-        assert!(Instant::now() < deadline, "forum-tui still running a second after hang-up");
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            panic!("forum-tui still running a second after its terminal hung up");
+        }
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+#[test]
+fn hangup_ends_the_process_within_a_second() {
+    // forum-tui leads the session: the kernel sends it SIGHUP.
+    assert_gone_within_a_second(hang_up(CommandBuilder::new(env!(
+        "CARGO_BIN_EXE_forum-tui"
+    ))));
+}
+
+#[test]
+fn hangup_without_sighup_ends_the_process_within_a_second() {
+    // A shell that ignores SIGHUP leads the session, so no signal reaches
+    // forum-tui (the case of ssh -t host cmd or a tmux pane's wrapper):
+    // only noticing the hang-up itself saves it from crossterm's spin.
+    // Standard error goes elsewhere, as in a logged session, so that no
+    // failed write to the dead terminal ends it by accident.
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        "trap '' HUP; \"$0\" 2>/dev/null; :",
+        env!("CARGO_BIN_EXE_forum-tui"),
+    ]);
+    let shell = hang_up(cmd);
+    // The shell outlives forum-tui only by its echo; it is gone when
+    // forum-tui is.
+    assert_gone_within_a_second(shell);
 }
 
 #[test]
@@ -190,6 +254,12 @@ fn piped_output_prints_the_dump_and_never_starts_the_screen() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("質量之光"));
-    assert!(!text.contains('\u{1b}'), "no escape sequence in piped output");
-    assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape sequence in piped output"
+    );
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+    );
 }

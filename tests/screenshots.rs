@@ -30,7 +30,10 @@ fn screenshots_match_the_renderer() {
     let mut stale = Vec::new();
     for (name, w, h, keys, colour) in SHOTS {
         let s = common::state(*w, *h, keys, AmbiguousWidth::Narrow);
-        let svg = to_svg(&common::draw(&s, &Look::new(*colour, AmbiguousWidth::Narrow)));
+        let svg = to_svg(&common::draw(
+            &s,
+            &Look::new(*colour, AmbiguousWidth::Narrow),
+        ));
         let path = dir.join(format!("{name}.svg"));
         if update {
             std::fs::write(&path, &svg).expect("write screenshot");

@@ -44,6 +44,13 @@ fn search_scene_counts_matches_and_highlights_them() {
     let t = text(&buf);
     assert!(t.contains("match 1/"), "{t}");
     let theme = forum_tui::ui::THEME;
-    let highlighted = buf.content().iter().filter(|c| c.bg == theme.hit.bg.unwrap() || c.bg == theme.hit_current.bg.unwrap()).count();
-    assert!(highlighted >= 4, "at least two matches of two wide characters are highlighted");
+    let highlighted = buf
+        .content()
+        .iter()
+        .filter(|c| c.bg == theme.hit.bg.unwrap() || c.bg == theme.hit_current.bg.unwrap())
+        .count();
+    assert!(
+        highlighted >= 4,
+        "at least two matches of two wide characters are highlighted"
+    );
 }

@@ -13,7 +13,12 @@ pub struct Area {
 
 impl Area {
     pub const fn new(x: u16, y: u16, width: u16, height: u16) -> Area {
-        Area { x, y, width, height }
+        Area {
+            x,
+            y,
+            width,
+            height,
+        }
     }
 
     pub fn contains(&self, x: u16, y: u16) -> bool {
@@ -78,10 +83,23 @@ mod tests {
 
     #[test]
     fn areas_tile_the_screen() {
-        for (w, h) in [(40, 10), (50, 16), (80, 24), (100, 30), (120, 40), (300, 100)] {
+        for (w, h) in [
+            (40, 10),
+            (50, 16),
+            (80, 24),
+            (100, 30),
+            (120, 40),
+            (300, 100),
+        ] {
             let g = Geometry::new(w, h).unwrap();
-            assert_eq!(g.tree.width + g.separator.width + 1 + g.text.width + 1 + g.scrollbar.width, w);
-            assert_eq!(g.title.height + g.tree_header.height + g.tree.height + g.status.height, h);
+            assert_eq!(
+                g.tree.width + g.separator.width + 1 + g.text.width + 1 + g.scrollbar.width,
+                w
+            );
+            assert_eq!(
+                g.title.height + g.tree_header.height + g.tree.height + g.status.height,
+                h
+            );
             assert!(g.text.width >= 16, "{w}x{h}");
             assert_eq!(g.scrollbar.x, w - 1);
         }

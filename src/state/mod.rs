@@ -183,7 +183,11 @@ impl State {
             Action::Suspend => return Effect::Suspend,
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
-                let state = if self.mouse { "on" } else { "off: select text with the mouse" };
+                let state = if self.mouse {
+                    "on"
+                } else {
+                    "off: select text with the mouse"
+                };
                 self.say(format!("mouse capture {state}"));
                 return Effect::Mouse(self.mouse);
             }
@@ -258,7 +262,8 @@ impl State {
     fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
         if let Some(g) = self.geometry() {
-            self.reader.resize(usize::from(g.text.width), usize::from(g.text.height));
+            self.reader
+                .resize(usize::from(g.text.width), usize::from(g.text.height));
         }
         self.sync_tree();
     }
@@ -272,7 +277,10 @@ impl State {
 
     fn move_selection(&mut self, delta: isize) {
         let rows = self.tree.rows(&self.p);
-        let at = rows.iter().position(|n| *n == self.tree.selected).unwrap_or(0);
+        let at = rows
+            .iter()
+            .position(|n| *n == self.tree.selected)
+            .unwrap_or(0);
         let to = at.saturating_add_signed(delta).min(rows.len() - 1);
         self.tree.selected = rows[to];
         self.sync_tree();
@@ -288,7 +296,11 @@ impl State {
                 // A full page keeps two lines of context, as less does not
                 // but most readers expect.
                 let h = self.text_height();
-                let n = if divisor == 1 { h.saturating_sub(2) } else { h / divisor };
+                let n = if divisor == 1 {
+                    h.saturating_sub(2)
+                } else {
+                    h / divisor
+                };
                 self.reader.scroll_by(dir * n.max(1) as isize);
             }
         }
@@ -298,7 +310,11 @@ impl State {
         match self.focus {
             Focus::Tree => {
                 let rows = self.tree.rows(&self.p);
-                self.tree.selected = if bottom { rows[rows.len() - 1] } else { Node::Forum };
+                self.tree.selected = if bottom {
+                    rows[rows.len() - 1]
+                } else {
+                    Node::Forum
+                };
                 self.sync_tree();
             }
             Focus::Text => self.reader.scroll_to(if bottom { usize::MAX } else { 0 }),
@@ -335,7 +351,10 @@ impl State {
         let Some(g) = self.geometry() else { return };
         if g.tree.contains(x, y) {
             let rows = self.tree.rows(&self.p);
-            if let Some(node) = rows.get(self.tree.offset + usize::from(y - g.tree.y)).copied() {
+            if let Some(node) = rows
+                .get(self.tree.offset + usize::from(y - g.tree.y))
+                .copied()
+            {
                 self.focus = Focus::Tree;
                 self.tree.selected = node;
                 self.open_selected();

@@ -5,7 +5,7 @@ use super::{Node, State};
 
 impl State {
     /// Every speech in programme order.
-    fn speeches(&self) -> impl Iterator<Item = Node> + '_ {
+    fn speeches(&self) -> impl DoubleEndedIterator<Item = Node> + '_ {
         self.proceedings()
             .segments
             .iter()
@@ -26,7 +26,7 @@ impl State {
 
     pub(super) fn prev_speech(&mut self) {
         let here = self.reader.node;
-        let prev = self.speeches().filter(|n| *n < here).last();
+        let prev = self.speeches().rev().find(|n| *n < here);
         match prev {
             Some(n) => self.open(n),
             None => self.say("this is the first speech"),
@@ -75,7 +75,11 @@ impl State {
             let after = rounds.iter().copied().find(|&i| here.is_none_or(|h| i > h));
             after.ok_or(first)
         } else {
-            let before = rounds.iter().copied().filter(|&i| here.is_some_and(|h| i < h)).last();
+            let before = rounds
+                .iter()
+                .copied()
+                .rev()
+                .find(|&i| here.is_some_and(|h| i < h));
             before.ok_or(last)
         };
         match target {
@@ -93,7 +97,9 @@ impl State {
         if (1..=count).contains(&n) {
             self.open(Node::Segment(n - 1));
         } else {
-            self.complain(format!("there is no segment {n} (the programme has {count})"));
+            self.complain(format!(
+                "there is no segment {n} (the programme has {count})"
+            ));
         }
     }
 }

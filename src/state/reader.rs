@@ -125,7 +125,9 @@ impl Reader {
     /// The line that holds an anchor (the last line starting at or before
     /// it).
     pub fn line_of(&self, a: Anchor) -> usize {
-        self.lines.partition_point(|l| Anchor::of(l) <= a).saturating_sub(1)
+        self.lines
+            .partition_point(|l| Anchor::of(l) <= a)
+            .saturating_sub(1)
     }
 
     pub fn max_top(&self) -> usize {

@@ -51,11 +51,15 @@ impl Search {
         }
         for (p, piece) in doc.pieces.iter().enumerate() {
             for (i, item) in piece.items().iter().enumerate() {
-                self.hits.extend(text::search::find_matches(item, &self.query).into_iter().map(|range| Hit {
-                    piece: p,
-                    item: i,
-                    range,
-                }));
+                self.hits.extend(
+                    text::search::find_matches(item, &self.query)
+                        .into_iter()
+                        .map(|range| Hit {
+                            piece: p,
+                            item: i,
+                            range,
+                        }),
+                );
             }
         }
     }
@@ -82,7 +86,12 @@ impl Search {
             .iter()
             .enumerate()
             .take_while(move |(_, h)| (h.piece, h.item, h.range.start) < (piece, item, range.end))
-            .map(move |(k, h)| (start + k, h.range.start.max(range.start)..h.range.end.min(range.end)))
+            .map(move |(k, h)| {
+                (
+                    start + k,
+                    h.range.start.max(range.start)..h.range.end.min(range.end),
+                )
+            })
     }
 }
 
@@ -146,7 +155,11 @@ impl super::State {
         self.search.current = Some(next);
         self.show_current();
         if wrapped {
-            let (end, from) = if forward { ("bottom", "top") } else { ("top", "bottom") };
+            let (end, from) = if forward {
+                ("bottom", "top")
+            } else {
+                ("top", "bottom")
+            };
             self.say(format!("search hit {end}, continuing at {from}"));
         }
     }

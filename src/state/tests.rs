@@ -2,7 +2,9 @@
 //! the state is inspected afterwards. No terminal involved.
 
 use super::*;
-use crate::model::{Block, Forum, Proceedings, Segment, SegmentKind, Speaker, SpeakerIdx, SpeakerKind, Speech};
+use crate::model::{
+    Block, Forum, Proceedings, Segment, SegmentKind, Speaker, SpeakerIdx, SpeakerKind, Speech,
+};
 
 fn speaker(id: &str, name: &str) -> Speaker {
     Speaker {
@@ -20,7 +22,10 @@ fn speech(id: &str, who: usize, paragraphs: &[&str]) -> Speech {
         speaker: Some(SpeakerIdx(who)),
         title: None,
         form: None,
-        paragraphs: paragraphs.iter().map(|p| Block::Paragraph((*p).into())).collect(),
+        paragraphs: paragraphs
+            .iter()
+            .map(|p| Block::Paragraph((*p).into()))
+            .collect(),
     }
 }
 
@@ -39,7 +44,9 @@ fn segment(id: &str, kind: SegmentKind, title: &str, speeches: Vec<Speech>) -> S
 /// Four segments: an opening (2 speeches), a roundtable (3), a keynote
 /// (1, long), a roundtable (2).
 pub(crate) fn fixture() -> Proceedings {
-    let long: Vec<String> = (0..60).map(|i| format!("第{i}段。質量是興國之道、富國之本、強國之策。")).collect();
+    let long: Vec<String> = (0..60)
+        .map(|i| format!("第{i}段。質量是興國之道、富國之本、強國之策。"))
+        .collect();
     let long: Vec<&str> = long.iter().map(String::as_str).collect();
     Proceedings {
         forum: Forum {
@@ -50,20 +57,40 @@ pub(crate) fn fixture() -> Proceedings {
         },
         speakers: vec![speaker("a", "甲"), speaker("b", "乙"), speaker("c", "丙")],
         segments: vec![
-            segment("open", SegmentKind::Opening, "開幕", vec![
-                speech("s1", 0, &["甲的致辭。質量之光。"]),
-                speech("s2", 1, &["乙的致辭。"]),
-            ]),
-            segment("rt1", SegmentKind::Roundtable, "圓桌一", vec![
-                speech("s3", 0, &["圓桌一甲。"]),
-                speech("s4", 1, &["圓桌一乙。"]),
-                speech("s5", 2, &["圓桌一丙。"]),
-            ]),
-            segment("key", SegmentKind::Keynote, "主旨", vec![speech("s6", 2, &long)]),
-            segment("rt2", SegmentKind::Roundtable, "圓桌二", vec![
-                speech("s7", 0, &["圓桌二甲。"]),
-                speech("s8", 1, &["圓桌二乙。"]),
-            ]),
+            segment(
+                "open",
+                SegmentKind::Opening,
+                "開幕",
+                vec![
+                    speech("s1", 0, &["甲的致辭。質量之光。"]),
+                    speech("s2", 1, &["乙的致辭。"]),
+                ],
+            ),
+            segment(
+                "rt1",
+                SegmentKind::Roundtable,
+                "圓桌一",
+                vec![
+                    speech("s3", 0, &["圓桌一甲。"]),
+                    speech("s4", 1, &["圓桌一乙。"]),
+                    speech("s5", 2, &["圓桌一丙。"]),
+                ],
+            ),
+            segment(
+                "key",
+                SegmentKind::Keynote,
+                "主旨",
+                vec![speech("s6", 2, &long)],
+            ),
+            segment(
+                "rt2",
+                SegmentKind::Roundtable,
+                "圓桌二",
+                vec![
+                    speech("s7", 0, &["圓桌二甲。"]),
+                    speech("s8", 1, &["圓桌二乙。"]),
+                ],
+            ),
         ],
     }
 }
@@ -93,7 +120,11 @@ fn bracket_walks_speeches_across_segments() {
     keys(&mut s, "]");
     assert_eq!(s.reader.node, Node::Speech(0, 0));
     keys(&mut s, "]]");
-    assert_eq!(s.reader.node, Node::Speech(1, 0), "crosses into the roundtable");
+    assert_eq!(
+        s.reader.node,
+        Node::Speech(1, 0),
+        "crosses into the roundtable"
+    );
     assert_eq!(s.tree.selected, Node::Speech(1, 0), "the tree follows");
     keys(&mut s, "[");
     assert_eq!(s.reader.node, Node::Speech(0, 1));
@@ -101,9 +132,17 @@ fn bracket_walks_speeches_across_segments() {
     assert_eq!(s.reader.node, Node::Speech(3, 1));
     assert!(s.message.as_ref().unwrap().text.contains("last speech"));
     keys(&mut s, "2[");
-    assert_eq!(s.reader.node, Node::Speech(0, 1), "[ from a segment overview: the speech before it");
+    assert_eq!(
+        s.reader.node,
+        Node::Speech(0, 1),
+        "[ from a segment overview: the speech before it"
+    );
     keys(&mut s, "2]");
-    assert_eq!(s.reader.node, Node::Speech(1, 0), "] from a segment overview: its first speech");
+    assert_eq!(
+        s.reader.node,
+        Node::Speech(1, 0),
+        "] from a segment overview: its first speech"
+    );
 }
 
 #[test]
@@ -114,7 +153,11 @@ fn braces_walk_segments() {
     keys(&mut s, "}}");
     assert_eq!(s.reader.node, Node::Segment(2));
     keys(&mut s, "]{");
-    assert_eq!(s.reader.node, Node::Segment(2), "{ from a speech: its own segment");
+    assert_eq!(
+        s.reader.node,
+        Node::Segment(2),
+        "{{ from a speech: its own segment"
+    );
     keys(&mut s, "{");
     assert_eq!(s.reader.node, Node::Segment(1));
     keys(&mut s, "}}}");
@@ -147,7 +190,11 @@ fn digits_open_the_nth_segment() {
     keys(&mut s, "4");
     assert_eq!(s.reader.node, Node::Segment(3));
     keys(&mut s, "9");
-    assert_eq!(s.reader.node, Node::Segment(3), "no ninth segment: nothing moves");
+    assert_eq!(
+        s.reader.node,
+        Node::Segment(3),
+        "no ninth segment: nothing moves"
+    );
     assert!(s.message.as_ref().unwrap().error);
 }
 
@@ -156,7 +203,11 @@ fn tree_selection_moves_and_opens() {
     let mut s = state();
     keys(&mut s, "jj");
     assert_eq!(s.tree.selected, Node::Speech(0, 0));
-    assert_eq!(s.reader.node, Node::Forum, "moving the selection does not open");
+    assert_eq!(
+        s.reader.node,
+        Node::Forum,
+        "moving the selection does not open"
+    );
     keys(&mut s, "<Enter>");
     assert_eq!(s.reader.node, Node::Speech(0, 0));
     keys(&mut s, "k");
@@ -166,11 +217,22 @@ fn tree_selection_moves_and_opens() {
     keys(&mut s, "h");
     assert!(!s.tree.is_expanded(0), "h collapses an expanded segment");
     keys(&mut s, "j");
-    assert_eq!(s.tree.selected, Node::Segment(1), "collapsed speeches are skipped");
+    assert_eq!(
+        s.tree.selected,
+        Node::Segment(1),
+        "collapsed speeches are skipped"
+    );
     keys(&mut s, "kl");
-    assert!(s.tree.is_expanded(0), "Enter on the open segment toggles it");
+    assert!(
+        s.tree.is_expanded(0),
+        "Enter on the open segment toggles it"
+    );
     keys(&mut s, "jh");
-    assert_eq!(s.tree.selected, Node::Segment(0), "h on a speech goes to its parent");
+    assert_eq!(
+        s.tree.selected,
+        Node::Segment(0),
+        "h on a speech goes to its parent"
+    );
     keys(&mut s, "hh");
     assert_eq!(s.tree.selected, Node::Forum);
     keys(&mut s, "G");
@@ -220,11 +282,19 @@ fn reading_position_survives_resize_and_return() {
     assert_eq!((after.piece, after.item), (before.piece, before.item));
     assert!(after.offset <= before.offset);
     s.apply(Action::Resize(100, 30));
-    assert_eq!(s.reader.anchor(), before, "back to the same width, the same line");
+    assert_eq!(
+        s.reader.anchor(),
+        before,
+        "back to the same width, the same line"
+    );
     keys(&mut s, "<Tab><Tab>");
     assert_eq!(s.reader.anchor(), before, "focus changes keep it");
     keys(&mut s, "]["); // away and back
-    assert_eq!(s.reader.anchor(), before, "returning to a page resumes reading");
+    assert_eq!(
+        s.reader.anchor(),
+        before,
+        "returning to a page resumes reading"
+    );
 }
 
 #[test]
@@ -243,7 +313,10 @@ fn search_highlights_counts_and_wraps() {
     assert_eq!(s.search.current, Some(59), "N wraps to the last match");
     assert!(s.message.as_ref().unwrap().text.contains("continuing"));
     let line = s.reader.line_of(s.search.hits[59].anchor());
-    assert!((s.reader.top..s.reader.top + s.reader.height).contains(&line), "the match is in view");
+    assert!(
+        (s.reader.top..s.reader.top + s.reader.height).contains(&line),
+        "the match is in view"
+    );
     keys(&mut s, "<Esc>");
     assert!(!s.search.is_active());
     assert!(s.search.hits.is_empty());
@@ -257,7 +330,10 @@ fn incremental_search_starts_at_the_reading_position_and_esc_returns() {
     let here = s.reader.anchor();
     keys(&mut s, "/第");
     let first = s.search.current.unwrap();
-    assert!(s.search.hits[first].anchor() >= here, "first match at or after the reading position");
+    assert!(
+        s.search.hits[first].anchor() >= here,
+        "first match at or after the reading position"
+    );
     assert!(first > 0);
     keys(&mut s, "5段");
     assert_eq!(s.search.query, "第5段");
@@ -318,7 +394,11 @@ fn terminal_effects() {
     assert_eq!(keys(&mut s, "<C-z>"), vec![Effect::Suspend]);
     assert_eq!(keys(&mut s, "m"), vec![Effect::Mouse(false)]);
     assert_eq!(keys(&mut s, "m"), vec![Effect::Mouse(true)]);
-    assert_eq!(keys(&mut s, "/q"), vec![Effect::None, Effect::None], "q is typed in the prompt");
+    assert_eq!(
+        keys(&mut s, "/q"),
+        vec![Effect::None, Effect::None],
+        "q is typed in the prompt"
+    );
 }
 
 #[test]
@@ -332,7 +412,10 @@ fn mouse_click_opens_a_row_and_wheel_scrolls_the_pane_under_it() {
     s.apply(Action::Wheel(g.text.x + 1, g.text.y + 1, 3));
     assert_eq!(s.reader.top, 3);
     s.apply(Action::Wheel(1, g.tree.y, 3));
-    assert_eq!(s.reader.top, 3, "the wheel over the tree leaves the text alone");
+    assert_eq!(
+        s.reader.top, 3,
+        "the wheel over the tree leaves the text alone"
+    );
 }
 
 #[test]

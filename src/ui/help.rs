@@ -29,7 +29,13 @@ pub(super) fn render(buf: &mut Buffer, screen: Rect, offset: usize, look: &Look)
         height,
     );
     Clear.render(area, buf);
-    let title = format!(" keys: {} ", keymap::keys_label(&keymap::keys_for(keymap::Mode::Help, crate::action::Action::CloseHelp)));
+    let title = format!(
+        " keys: {} ",
+        keymap::keys_label(&keymap::keys_for(
+            keymap::Mode::Help,
+            crate::action::Action::CloseHelp
+        ))
+    );
     let block = Block::bordered()
         .border_set(look.symbols.border)
         .title(title)
@@ -37,7 +43,12 @@ pub(super) fn render(buf: &mut Buffer, screen: Rect, offset: usize, look: &Look)
     let inner = block.inner(area);
     block.render(area, buf);
     let t = &look.theme;
-    for (i, row) in rows.iter().skip(offset).take(usize::from(inner.height)).enumerate() {
+    for (i, row) in rows
+        .iter()
+        .skip(offset)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
         let y = inner.y + i as u16;
         let x = inner.x + 1;
         let w = inner.width.saturating_sub(2);
@@ -46,7 +57,15 @@ pub(super) fn render(buf: &mut Buffer, screen: Rect, offset: usize, look: &Look)
                 put(buf, x, y, w, h, t.help_heading, look);
             }
             HelpRow::Binding { keys, help } => {
-                put(buf, x + 1, y, (keys_w as u16).min(w), keys, t.help_key, look);
+                put(
+                    buf,
+                    x + 1,
+                    y,
+                    (keys_w as u16).min(w),
+                    keys,
+                    t.help_key,
+                    look,
+                );
                 let hx = x + 1 + keys_w as u16 + 2;
                 put(buf, hx, y, (x + w).saturating_sub(hx), help, t.help, look);
             }

@@ -4,9 +4,9 @@
 
 mod help;
 mod status;
+mod svg;
 mod theme;
 mod tree;
-mod svg;
 mod view;
 
 pub use svg::to_svg;
@@ -31,7 +31,11 @@ pub struct Look {
 impl Look {
     pub fn new(colour: bool, amb: AmbiguousWidth) -> Look {
         Look {
-            theme: if colour { THEME } else { THEME.without_colour() },
+            theme: if colour {
+                THEME
+            } else {
+                THEME.without_colour()
+            },
             symbols: Symbols::for_width(amb),
             amb,
         }
@@ -42,7 +46,10 @@ impl Look {
 pub fn render(frame: &mut Frame<'_>, state: &State, look: &Look) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let Some(g) = state.geometry().filter(|_| state.size() == (area.width, area.height)) else {
+    let Some(g) = state
+        .geometry()
+        .filter(|_| state.size() == (area.width, area.height))
+    else {
         too_small(buf, area, look);
         return;
     };
@@ -91,7 +98,12 @@ fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style, look: 
         (text::width::truncate(&clean, room, look.amb).0, e)
     };
     let mut col = x;
-    for g in text::render::glyphs(shown, 0..shown.len(), 0, look.amb).chain(text::render::glyphs(ellipsis, 0..ellipsis.len(), 0, look.amb)) {
+    for g in text::render::glyphs(shown, 0..shown.len(), 0, look.amb).chain(text::render::glyphs(
+        ellipsis,
+        0..ellipsis.len(),
+        0,
+        look.amb,
+    )) {
         if col + g.width as u16 > x + max {
             break;
         }

@@ -16,11 +16,20 @@ pub(super) fn position(state: &State) -> String {
     let pct = state.reader.percent();
     match state.reader.node {
         Node::Forum => format!("overview  {n} segments  {pct}%"),
-        Node::Segment(i) => format!("segment {}/{n}  {}  {pct}%", i + 1, p.segments[i].kind.label()),
+        Node::Segment(i) => format!(
+            "segment {}/{n}  {}  {pct}%",
+            i + 1,
+            p.segments[i].kind.label()
+        ),
         Node::Speech(i, j) => {
             let seg = &p.segments[i];
             let who = state.builder().speech_label(&seg.speeches[j]);
-            format!("segment {}/{n}  {who}  turn {}/{}  {pct}%", i + 1, j + 1, seg.speeches.len())
+            format!(
+                "segment {}/{n}  {who}  turn {}/{}  {pct}%",
+                i + 1,
+                j + 1,
+                seg.speeches.len()
+            )
         }
     }
 }
@@ -47,24 +56,72 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, state: &State, look: &Look) -
     let mut x = area.x + 1;
     let mut cursor = None;
     if state.search.typing {
-        x += put(buf, x, area.y, right.saturating_sub(x), "/", t.status_key, look);
-        x += put(buf, x, area.y, right.saturating_sub(x), &state.search.query, t.status_info, look);
+        x += put(
+            buf,
+            x,
+            area.y,
+            right.saturating_sub(x),
+            "/",
+            t.status_key,
+            look,
+        );
+        x += put(
+            buf,
+            x,
+            area.y,
+            right.saturating_sub(x),
+            &state.search.query,
+            t.status_info,
+            look,
+        );
         cursor = Some(Position::new(x.min(right.saturating_sub(1)), area.y));
         x += 1;
     } else if let Some(m) = &state.message {
-        let style = if m.error { t.status_error } else { t.status_info };
-        x += put(buf, x, area.y, right.saturating_sub(x), &m.text, style, look);
+        let style = if m.error {
+            t.status_error
+        } else {
+            t.status_info
+        };
+        x += put(
+            buf,
+            x,
+            area.y,
+            right.saturating_sub(x),
+            &m.text,
+            style,
+            look,
+        );
     } else {
-        x += put(buf, x, area.y, right.saturating_sub(x), &position(state), t.status, look);
+        x += put(
+            buf,
+            x,
+            area.y,
+            right.saturating_sub(x),
+            &position(state),
+            t.status,
+            look,
+        );
         if state.search.is_active() {
             x += 2;
             let q = format!("/{}", state.search.query);
-            x += put(buf, x, area.y, right.saturating_sub(x), &q, t.status_key, look);
+            x += put(
+                buf,
+                x,
+                area.y,
+                right.saturating_sub(x),
+                &q,
+                t.status_key,
+                look,
+            );
         }
     }
     if let Some(s) = search_state(state) {
         x += 2;
-        let style = if state.search.hits.is_empty() { t.status_error } else { t.status_info };
+        let style = if state.search.hits.is_empty() {
+            t.status_error
+        } else {
+            t.status_info
+        };
         x += put(buf, x, area.y, right.saturating_sub(x), &s, style, look);
     }
     hints(buf, area, x + 2, state, look);
@@ -78,7 +135,8 @@ fn hints(buf: &mut Buffer, area: Rect, from: u16, state: &State, look: &Look) {
     let mut used = 0;
     for (key, label) in keymap::hints(state.mode()) {
         let k = key.to_string();
-        let w = text::width::str_width(&k, look.amb) + 1 + text::width::str_width(label, look.amb) + 2;
+        let w =
+            text::width::str_width(&k, look.amb) + 1 + text::width::str_width(label, look.amb) + 2;
         if used + w > room {
             break;
         }
@@ -88,7 +146,23 @@ fn hints(buf: &mut Buffer, area: Rect, from: u16, state: &State, look: &Look) {
     let mut x = area.right().saturating_sub(used as u16 + 1);
     for (k, label) in chosen {
         x += 2;
-        x += put(buf, x, area.y, area.right() - x, &k, look.theme.status_key, look) + 1;
-        x += put(buf, x, area.y, area.right() - x, label, look.theme.status, look);
+        x += put(
+            buf,
+            x,
+            area.y,
+            area.right() - x,
+            &k,
+            look.theme.status_key,
+            look,
+        ) + 1;
+        x += put(
+            buf,
+            x,
+            area.y,
+            area.right() - x,
+            label,
+            look.theme.status,
+            look,
+        );
     }
 }

@@ -1,6 +1,9 @@
 //! Renders a buffer as an SVG image, for the screenshots in `screenshots/`.
-//! Every run of cells with one style becomes one `<text>` stretched to its
-//! exact cell width, so CJK text stays on the grid whatever font is found.
+//! Every run of cells with one style becomes one `<text>`. The font size is
+//! twice the cell width, so a monospace CJK font advances ASCII one cell and
+//! Han two; any other character (“ — ⋯ ▐, which such fonts draw wide) gets
+//! a `<tspan>` placed at its own cell, and the text after it is placed
+//! again, so nothing drifts off the grid.
 
 use std::fmt::Write as _;
 
@@ -8,10 +11,14 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier};
 
 const CELL_W: usize = 10;
-const CELL_H: usize = 20;
+const CELL_H: usize = 24;
+const FONT_SIZE: usize = 2 * CELL_W;
+const BASELINE: usize = 19;
 const FOREGROUND: &str = "#e4e4e4";
 const BACKGROUND: &str = "#1c1c1c";
-const FONTS: &str = "'Noto Sans Mono CJK TC','Noto Sans Mono CJK SC','Sarasa Mono TC','DejaVu Sans Mono',monospace";
+const NARROW_FONT: &str = r#" font-family="'DejaVu Sans Mono','Noto Sans Mono',monospace""#;
+const FONTS: &str =
+    "'Noto Sans Mono CJK TC','Noto Sans Mono CJK SC','Sarasa Mono TC','DejaVu Sans Mono',monospace";
 
 /// The xterm colour of a cell colour, or `None` for the default.
 fn rgb(c: Color) -> Option<String> {
@@ -26,9 +33,22 @@ fn rgb(c: Color) -> Option<String> {
         Color::Indexed(_) => return None,
         named => {
             let i = [
-                Color::Black, Color::Red, Color::Green, Color::Yellow, Color::Blue, Color::Magenta,
-                Color::Cyan, Color::Gray, Color::DarkGray, Color::LightRed, Color::LightGreen,
-                Color::LightYellow, Color::LightBlue, Color::LightMagenta, Color::LightCyan, Color::White,
+                Color::Black,
+                Color::Red,
+                Color::Green,
+                Color::Yellow,
+                Color::Blue,
+                Color::Magenta,
+                Color::Cyan,
+                Color::Gray,
+                Color::DarkGray,
+                Color::LightRed,
+                Color::LightGreen,
+                Color::LightYellow,
+                Color::LightBlue,
+                Color::LightMagenta,
+                Color::LightCyan,
+                Color::White,
             ]
             .iter()
             .position(|k| *k == named)?;
@@ -55,7 +75,9 @@ fn look(cell: &Cell) -> (String, Option<String>, bool, bool) {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The buffer as an SVG document.
@@ -64,11 +86,14 @@ pub fn to_svg(buf: &Buffer) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="{FONTS}" font-size="16">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="{FONTS}" font-size="{FONT_SIZE}">"#,
         w * CELL_W,
         h * CELL_H
     );
-    let _ = writeln!(out, r#"<rect width="100%" height="100%" fill="{BACKGROUND}"/>"#);
+    let _ = writeln!(
+        out,
+        r#"<rect width="100%" height="100%" fill="{BACKGROUND}"/>"#
+    );
     for y in 0..h {
         let mut x = 0;
         while x < w {
@@ -77,17 +102,32 @@ pub fn to_svg(buf: &Buffer) -> String {
             // A run: cells of one look; wide glyphs take their cells along.
             let mut text = String::new();
             let mut end = x;
+            // Whether the next cell must be placed explicitly.
+            let mut place = true;
             while end < w {
                 let c = &buf[(end as u16, y as u16)];
                 if look(c) != style {
                     break;
                 }
                 let sym = c.symbol();
-                let cw = unicode_width::UnicodeWidthStr::width(sym).max(1);
-                text.push_str(sym);
-                end += cw;
-                // Skip the cells a wide glyph covers.
+                let width = unicode_width::UnicodeWidthStr::width(sym).max(1);
+                let natural = sym.is_ascii() || width == 2;
+                if place || !natural {
+                    if end > x {
+                        text.push_str("</tspan>");
+                    }
+                    // A one-cell character that is neither ASCII nor wide
+                    // (“ ” — in narrow mode) gets a Latin font, which draws
+                    // it narrow, as the terminal does.
+                    let font = if natural { "" } else { NARROW_FONT };
+                    let _ = write!(text, r#"<tspan x="{}"{font}>"#, end * CELL_W);
+                }
+                text.push_str(&escape(sym));
+                place = !natural;
+                // A wide glyph covers the cells after it.
+                end += width;
             }
+            text.push_str("</tspan>");
             let end = end.min(w);
             let (fg, bg, bold, underline) = &style;
             if let Some(bg) = bg {
@@ -99,16 +139,20 @@ pub fn to_svg(buf: &Buffer) -> String {
                     (end - x) * CELL_W
                 );
             }
-            if !text.trim().is_empty() {
+            if !buf.content()[y * w + x..y * w + end.min(w)]
+                .iter()
+                .all(|c| c.symbol().trim().is_empty())
+            {
                 let weight = if *bold { r#" font-weight="bold""# } else { "" };
-                let deco = if *underline { r#" text-decoration="underline""# } else { "" };
+                let deco = if *underline {
+                    r#" text-decoration="underline""#
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     out,
-                    r#"<text x="{}" y="{}" fill="{fg}"{weight}{deco} textLength="{}" lengthAdjust="spacingAndGlyphs" xml:space="preserve">{}</text>"#,
-                    x * CELL_W,
-                    y * CELL_H + 15,
-                    (end - x) * CELL_W,
-                    escape(&text)
+                    r#"<text y="{}" fill="{fg}"{weight}{deco} xml:space="preserve">{text}</text>"#,
+                    y * CELL_H + BASELINE,
                 );
             }
             x = end;

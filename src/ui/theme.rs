@@ -57,7 +57,10 @@ const RED: Color = Color::Rgb(0xdc, 0x32, 0x2f);
 pub const THEME: Theme = Theme {
     title_bar: Style::new().fg(PAPER).bg(BLUE).add_modifier(Modifier::BOLD),
     pane_header: fg(DIM).add_modifier(Modifier::BOLD),
-    pane_header_focused: Style::new().fg(INK).bg(ACCENT).add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
+    pane_header_focused: Style::new()
+        .fg(INK)
+        .bg(ACCENT)
+        .add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
     separator: fg(DIM),
     tree_forum: Style::new().add_modifier(Modifier::BOLD),
     tree_segment: fg(BLUE).add_modifier(Modifier::BOLD),
@@ -72,8 +75,14 @@ pub const THEME: Theme = Theme {
     meta: fg(DIM),
     body: Style::new(),
     entry: Style::new().add_modifier(Modifier::BOLD),
-    hit: Style::new().fg(INK).bg(HIT).add_modifier(Modifier::UNDERLINED),
-    hit_current: Style::new().fg(INK).bg(ACCENT).add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+    hit: Style::new()
+        .fg(INK)
+        .bg(HIT)
+        .add_modifier(Modifier::UNDERLINED),
+    hit_current: Style::new()
+        .fg(INK)
+        .bg(ACCENT)
+        .add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
     scrollbar_thumb: fg(ACCENT),
     scrollbar_track: fg(DIM),
     status: Style::new().fg(PAPER).bg(INK),

@@ -11,15 +11,32 @@ pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, look: &Look)
     let t = &look.theme;
     let s = look.symbols;
     let header = rect(g.tree_header);
-    let style = if state.focus == Focus::Tree { t.pane_header_focused } else { t.pane_header };
+    let style = if state.focus == Focus::Tree {
+        t.pane_header_focused
+    } else {
+        t.pane_header
+    };
     buf.set_style(header, style);
     let b = state.builder();
-    put(buf, header.x + 1, header.y, header.width.saturating_sub(2), b.labels().programme, style, look);
+    put(
+        buf,
+        header.x + 1,
+        header.y,
+        header.width.saturating_sub(2),
+        b.labels().programme,
+        style,
+        look,
+    );
 
     let area = rect(g.tree);
     let p = state.proceedings();
     let rows = state.tree.rows(p);
-    for (i, node) in rows.iter().skip(state.tree.offset).take(usize::from(area.height)).enumerate() {
+    for (i, node) in rows
+        .iter()
+        .skip(state.tree.offset)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
         let y = area.y + i as u16;
         let reading = *node == state.reader.node;
         let selected = *node == state.tree.selected;
@@ -27,21 +44,31 @@ pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, look: &Look)
             Node::Forum => (0, "", p.forum.title.clone(), None, t.tree_forum),
             Node::Segment(k) => {
                 let seg = &p.segments[k];
-                let fold = if state.tree.is_expanded(k) { s.expanded } else { s.collapsed };
+                let fold = if state.tree.is_expanded(k) {
+                    s.expanded
+                } else {
+                    s.collapsed
+                };
                 let label = format!("{} {} {}", k + 1, seg.kind.label(), seg.title);
                 (0, fold, label, None, t.tree_segment)
             }
             Node::Speech(k, j) => {
                 let speech = &p.segments[k].speeches[j];
-                let post = speech
-                    .speaker
-                    .and_then(|sp| p.speakers[sp.0].short_post());
+                let post = speech.speaker.and_then(|sp| p.speakers[sp.0].short_post());
                 (2, "", b.speech_label(speech), post, t.tree_speech)
             }
         };
-        let mut style = if reading { base.patch(t.tree_reading) } else { base };
+        let mut style = if reading {
+            base.patch(t.tree_reading)
+        } else {
+            base
+        };
         if selected {
-            style = style.patch(if state.focus == Focus::Tree { t.selected_focused } else { t.selected_unfocused });
+            style = style.patch(if state.focus == Focus::Tree {
+                t.selected_focused
+            } else {
+                t.selected_unfocused
+            });
             buf.set_style(ratatui::layout::Rect::new(area.x, y, area.width, 1), style);
         }
         let mut x = area.x;

@@ -17,7 +17,15 @@ pub(super) fn title(buf: &mut Buffer, area: Rect, state: &State, look: &Look) {
     parts.extend(f.date.map(|d| d.to_string()));
     parts.extend(f.location.clone());
     let line = parts.join(look.symbols.title_sep);
-    put(buf, area.x + 1, area.y, area.width.saturating_sub(2), &line, look.theme.title_bar, look);
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        &line,
+        look.theme.title_bar,
+        look,
+    );
 }
 
 /// Where the page sits in the programme, for the pane's header.
@@ -39,9 +47,21 @@ fn crumb(state: &State, look: &Look) -> String {
 pub(super) fn text_pane(buf: &mut Buffer, g: &Geometry, state: &State, look: &Look) {
     let t = &look.theme;
     let header = rect(g.text_header);
-    let style = if state.focus == Focus::Text { t.pane_header_focused } else { t.pane_header };
+    let style = if state.focus == Focus::Text {
+        t.pane_header_focused
+    } else {
+        t.pane_header
+    };
     buf.set_style(header, style);
-    put(buf, header.x + 1, header.y, header.width.saturating_sub(2), &crumb(state, look), style, look);
+    put(
+        buf,
+        header.x + 1,
+        header.y,
+        header.width.saturating_sub(2),
+        &crumb(state, look),
+        style,
+        look,
+    );
 
     let sep = rect(g.separator);
     for y in sep.top()..sep.bottom() {
@@ -51,7 +71,13 @@ pub(super) fn text_pane(buf: &mut Buffer, g: &Geometry, state: &State, look: &Lo
     let area = rect(g.text);
     let r = &state.reader;
     let doc = &r.doc;
-    for (row, vline) in r.lines().iter().skip(r.top).take(usize::from(area.height)).enumerate() {
+    for (row, vline) in r
+        .lines()
+        .iter()
+        .skip(r.top)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
         let y = area.y + row as u16;
         let piece = &doc.pieces[vline.piece];
         if piece.role == Role::Blank {
@@ -64,13 +90,21 @@ pub(super) fn text_pane(buf: &mut Buffer, g: &Geometry, state: &State, look: &Lo
             put_glyph(buf, x, y, &g.text, g.width, base);
             x += g.width as u16;
         }
-        let Some(src) = piece.items().get(line.item) else { continue };
-        let hits: Vec<_> = state.search.in_line(vline.piece, line.item, &line.range).collect();
+        let Some(src) = piece.items().get(line.item) else {
+            continue;
+        };
+        let hits: Vec<_> = state
+            .search
+            .in_line(vline.piece, line.item, &line.range)
+            .collect();
         for g in text::render::glyphs(src, line.range.clone(), line.prefix_width, look.amb) {
             if x + g.width as u16 > area.right() {
                 break;
             }
-            let style = match hits.iter().find(|(_, h)| h.start < g.range.end && g.range.start < h.end) {
+            let style = match hits
+                .iter()
+                .find(|(_, h)| h.start < g.range.end && g.range.start < h.end)
+            {
                 Some((k, _)) if state.search.current == Some(*k) => base.patch(t.hit_current),
                 Some(_) => base.patch(t.hit),
                 None => base,

@@ -13,7 +13,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 pub fn state(width: u16, height: u16, keys: &str, amb: AmbiguousWidth) -> State {
-    let loaded = model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()).expect("default file loads");
+    let loaded = model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes())
+        .expect("default file loads");
     let mut s = State::new(loaded.proceedings, amb);
     s.apply(forum_tui::action::Action::Resize(width, height));
     s.press(keys);
