@@ -152,6 +152,7 @@ impl Doc {
 /// The words of the page furniture, in the document's language.
 #[derive(Debug)]
 pub struct Labels {
+    pub overview: &'static str,
     pub theme: &'static str,
     pub date: &'static str,
     pub location: &'static str,
@@ -177,6 +178,7 @@ pub struct Labels {
 }
 
 const ZH: Labels = Labels {
+    overview: "概覽",
     theme: "主題",
     date: "日期",
     location: "地點",
@@ -202,6 +204,7 @@ const ZH: Labels = Labels {
 };
 
 const EN: Labels = Labels {
+    overview: "Overview",
     theme: "Theme",
     date: "Date",
     location: "Place",

@@ -14,6 +14,8 @@ const DEADLINE: Duration = Duration::from_secs(20);
 
 struct Session {
     parser: vt100::Parser,
+    /// Every byte the program wrote.
+    raw: Vec<u8>,
     rx: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -49,6 +51,7 @@ fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
     });
     Session {
         parser: vt100::Parser::new(rows, cols, 0),
+        raw: Vec::new(),
         rx,
         writer,
         child,
@@ -63,7 +66,10 @@ impl Session {
         while !ok(self.parser.screen()) {
             let left = end.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
                 Err(_) => panic!(
                     "never saw {what}; the screen was:\n{}",
                     self.parser.screen().contents()
@@ -159,6 +165,40 @@ fn a_reading_session_from_start_to_quit() {
         "alternate screen left"
     );
     assert!(!s.parser.screen().hide_cursor(), "cursor shown");
+}
+
+#[test]
+fn escape_sequences_in_a_file_never_reach_the_terminal() {
+    let hostile = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/hostile.json"
+    );
+    let mut s = spawn(100, 30, &[hostile]);
+    s.wait_text("概覽");
+    s.wait_text("␛]52;c;");
+    s.send("]");
+    s.wait_text("turn 1/2");
+    s.send("]");
+    s.wait_text("turn 2/2");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let out = String::from_utf8_lossy(&s.raw).into_owned();
+    // ratatui writes CSI sequences of its own; the file's OSC (clipboard,
+    // title), BEL, C1 controls and bidi overrides must not appear.
+    assert!(
+        !out.contains("\u{1b}]"),
+        "an OSC sequence reached the terminal"
+    );
+    assert!(!out.contains("\u{1b}c"), "a reset reached the terminal");
+    assert!(
+        !out.contains("?1049l離開"),
+        "the file's alternate-screen switch is inert"
+    );
+    for c in out.chars() {
+        let c1 = ('\u{80}'..='\u{9f}').contains(&c);
+        let bidi = ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
+        assert!(!c1 && !bidi && c != '\u{7}', "{c:?} reached the terminal");
+    }
 }
 
 #[test]

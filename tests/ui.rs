@@ -54,3 +54,96 @@ fn search_scene_counts_matches_and_highlights_them() {
         "at least two matches of two wide characters are highlighted"
     );
 }
+
+#[test]
+fn wide_ambiguous_mode_keeps_every_row_on_the_grid() {
+    use forum_tui::text::AmbiguousWidth;
+    use forum_tui::ui::Look;
+    use ratatui::buffer::CellDiffOption;
+    let s = common::state(100, 30, "r]", AmbiguousWidth::Wide);
+    let buf = common::draw(&s, &Look::new(true, AmbiguousWidth::Wide));
+    let g = s.geometry().unwrap();
+    let mut forced = 0;
+    for y in 0..buf.area.height {
+        // Walk the row as a terminal that draws ambiguous characters two
+        // cells wide would: every cell's width is its forced width or
+        // its symbol's, and the cells it covers must be empty.
+        let mut x = 0;
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            let w = match cell.diff_option {
+                CellDiffOption::ForcedWidth(w) => {
+                    forced += 1;
+                    w.get()
+                }
+                _ => unicode_width::UnicodeWidthStr::width_cjk(cell.symbol()).max(1) as u16,
+            };
+            for dx in 1..w {
+                assert_eq!(
+                    buf[(x + dx, y)].symbol(),
+                    " ",
+                    "row {y}: cell {} is covered by {:?}",
+                    x + dx,
+                    cell.symbol()
+                );
+            }
+            x += w;
+        }
+        assert_eq!(x, buf.area.width, "row {y} ends on the last column");
+        if (g.separator.y..g.separator.y + g.separator.height).contains(&y) {
+            assert_eq!(
+                buf[(g.separator.x, y)].symbol(),
+                "|",
+                "row {y}: the border stays in its column"
+            );
+        }
+    }
+    assert!(
+        forced > 0,
+        "ambiguous characters on screen carry their width"
+    );
+    insta::assert_snapshot!("roundtable-speech-wide-100x30", common::text(&buf));
+}
+
+#[test]
+fn quote_marks_take_two_cells_in_wide_mode() {
+    use forum_tui::text::{AmbiguousWidth, width::str_width};
+    assert_eq!(str_width("“質量”", AmbiguousWidth::Narrow), 6);
+    assert_eq!(str_width("“質量”", AmbiguousWidth::Wide), 8);
+}
+
+#[test]
+fn hostile_text_reaches_the_screen_only_as_visible_symbols() {
+    use forum_tui::action::Action;
+    use forum_tui::state::State;
+    use forum_tui::text::AmbiguousWidth;
+    use forum_tui::ui::Look;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/hostile.json"
+    );
+    let loaded = forum_tui::model::load_path(std::path::Path::new(path)).expect("loads");
+    let mut s = State::new(loaded.proceedings, AmbiguousWidth::Narrow);
+    s.apply(Action::Resize(100, 30));
+    for keys in ["", "]", "]", "1", "?"] {
+        s.press(keys);
+        let buf = common::draw(&s, &Look::new(true, AmbiguousWidth::Narrow));
+        for cell in buf.content() {
+            let bad = cell.symbol().chars().any(|c| {
+                c.is_control()
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            });
+            assert!(
+                !bad,
+                "after {keys:?}: {:?} reached the screen",
+                cell.symbol()
+            );
+        }
+        let t = common::text(&buf);
+        assert!(
+            !t.contains("pwned") || t.contains("␛]0;pwned"),
+            "the title set is shown inert"
+        );
+    }
+}

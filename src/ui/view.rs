@@ -33,7 +33,7 @@ fn crumb(state: &State, look: &Look) -> String {
     let p = state.proceedings();
     let b = state.builder();
     match state.reader.node {
-        Node::Forum => p.forum.title.clone(),
+        Node::Forum => b.labels().overview.to_owned(),
         Node::Segment(i) => format!("{} {}", i + 1, p.segments[i].title),
         Node::Speech(i, j) => format!(
             "{}{}{}",

@@ -1,0 +1,272 @@
+//! The non-interactive command line, run as a user would: exit codes,
+//! `--check`, `--outline`, `--dump`, and what reaches standard output.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run forum-tui")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+#[test]
+fn check_the_default_file() {
+    let o = run(&["--check"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "ok: 9 segments, 20 speakers, 22 speeches\n");
+    assert_eq!(stderr(&o), "", "no warnings");
+}
+
+#[test]
+fn every_invalid_fixture_exits_1_with_one_line_naming_the_place() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let rel = format!(
+            "tests/fixtures/invalid/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        let o = run(&["--check", &rel]);
+        assert_eq!(o.status.code(), Some(1), "{rel}");
+        assert_eq!(stdout(&o), "", "{rel}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{rel}: {err}");
+        assert!(
+            err.starts_with(&format!("forum-tui: {rel}")),
+            "{rel}: {err}"
+        );
+        // The same line the loader gives, so the loader's exact-place tests
+        // hold for the command too.
+        let lib = forum_tui::model::load_path(Path::new(&rel))
+            .map(|_| ())
+            .expect_err("invalid");
+        let bytes = std::fs::read(&path).unwrap();
+        let _ = bytes;
+        assert_eq!(err.trim_end(), format!("forum-tui: {lib}"), "{rel}");
+        assert!(!err.contains('\u{1b}'), "{rel}: no raw ESC in the message");
+        seen += 1;
+    }
+    assert!(seen >= 17, "one fixture per error class");
+}
+
+#[test]
+fn exact_places_for_three_classes() {
+    let cases = [
+        ("syntax-error.json", ":88:7: "),
+        (
+            "dangling-speaker.json",
+            ": segments[3].speeches[1].speaker: ",
+        ),
+        ("not-utf8.json", ": not UTF-8: invalid byte at offset 55"),
+    ];
+    for (file, place) in cases {
+        let rel = format!("tests/fixtures/invalid/{file}");
+        let o = run(&["--check", &rel]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stderr(&o).contains(&format!("{rel}{place}")),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn unreadable_inputs_are_one_line_errors_not_panics() {
+    for (args, code) in [
+        (&["--check", "no/such/file.json"][..], 1),
+        (&["--check", "tests"], 1),
+        (&["--outline", "/dev/null"], 1),
+        (&["--bogus"], 2),
+        (&["--check", "--dump"], 2),
+        (&["--dump", "--width", "0"], 2),
+        (&["a.json", "b.json"], 2),
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.starts_with("forum-tui: "), "{args:?}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn warnings_are_listed_by_check() {
+    let o = run(&["--check", "tests/fixtures/valid/warnings.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("ok: "));
+    let err = stderr(&o);
+    assert!(err.lines().all(|l| l.starts_with("warning: ")), "{err}");
+    assert!(err.contains("unknown"), "{err}");
+    assert!(!err.contains('\u{1b}'));
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+        .args(["--check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let data = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/minimal.json"
+    ))
+    .unwrap();
+    child.stdin.take().unwrap().write_all(&data).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("ok: 1 segments"), "{}", stdout(&o));
+}
+
+#[test]
+fn outline_prints_the_full_tree() {
+    let o = run(&["--outline"]);
+    assert_eq!(o.status.code(), Some(0));
+    let t = stdout(&o);
+    insta::assert_snapshot!("outline-default", t);
+    let speakers = t
+        .lines()
+        .filter(|l| l.starts_with("    ") && !l.trim_start().starts_with('('))
+        .count();
+    assert_eq!(speakers, 20, "every attributed speech of the default file");
+    assert_eq!(t.lines().filter(|l| l.starts_with("  [")).count(), 9);
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("Usage: forum-tui"));
+    for flag in [
+        "--check",
+        "--outline",
+        "--dump",
+        "--width",
+        "--ambiguous-width",
+        "--version",
+    ] {
+        assert!(stdout(&o).contains(flag), "{flag}");
+    }
+    let o = run(&["-V"]);
+    assert_eq!(
+        stdout(&o),
+        format!("forum-tui {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// Never at the start of a line (clreq basic prohibitions).
+const NO_START: &str = "。．，、：；！？‼⁇,.:;!?”’」』）》〉】〗〕］｝)]}～〜–—·・‧／%％‰℃°′″々ー";
+
+#[test]
+fn dump_at_every_width_from_10_to_120_keeps_the_rules() {
+    for w in 10..=120 {
+        let o = run(&["--dump", "--width", &w.to_string()]);
+        assert_eq!(o.status.code(), Some(0));
+        let t = stdout(&o);
+        let lines: Vec<&str> = t.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let width = unicode_width::UnicodeWidthStr::width(*line);
+            assert!(width <= w, "width {w}: {width} cells: {line}");
+            assert_eq!(
+                line.trim_end(),
+                *line,
+                "width {w}: trailing white space: {line:?}"
+            );
+            assert!(
+                !line.chars().any(|c| c.is_control()),
+                "width {w}: control character"
+            );
+            let Some(first) = line.chars().next() else {
+                continue;
+            };
+            // A single — joining a range stays with what precedes it, so
+            // no line starts with one either.
+            assert!(
+                !NO_START.contains(first),
+                "width {w}: line starts with {first}: {line}"
+            );
+            let Some(prev) = i.checked_sub(1).map(|p| lines[p]) else {
+                continue;
+            };
+            let Some(last) = prev.chars().last() else {
+                continue;
+            };
+            let is_list_item = line
+                .split_once(". ")
+                .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()));
+            if last.is_ascii_digit() && !is_list_item {
+                assert!(
+                    !first.is_ascii_digit() && !".,:%".contains(first),
+                    "width {w}: number split: {prev} / {line}"
+                );
+            }
+            assert!(!(last == '—' && first == '—'), "width {w}: —— split");
+            assert!(!(last == '…' && first == '…'), "width {w}: …… split");
+        }
+    }
+}
+
+#[test]
+fn dump_carries_every_paragraph_of_the_default_file() {
+    let t = stdout(&run(&["--dump", "--width", "1000"]));
+    let v: serde_json::Value =
+        serde_json::from_str(forum_tui::DEFAULT_PROCEEDINGS).expect("default JSON");
+    for seg in v["segments"].as_array().unwrap() {
+        for sp in seg["speeches"].as_array().unwrap() {
+            for p in sp["paragraphs"].as_array().unwrap() {
+                if let Some(s) = p.as_str() {
+                    assert!(t.contains(s), "missing from the dump: {s}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_standard_output_as_control_bytes() {
+    for args in [
+        &["--dump", "tests/fixtures/valid/hostile.json"][..],
+        &["--outline", "tests/fixtures/valid/hostile.json"],
+        &["tests/fixtures/valid/hostile.json"],
+        &["--check", "tests/fixtures/valid/hostile.json"],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        for (name, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+            let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+            let bad: Vec<char> = text
+                .chars()
+                .filter(|&c| {
+                    (c.is_control() && c != '\n')
+                        || ('\u{202a}'..='\u{202e}').contains(&c)
+                        || ('\u{2066}'..='\u{2069}').contains(&c)
+                })
+                .collect();
+            assert!(bad.is_empty(), "{args:?} {name}: {bad:?}");
+        }
+    }
+    let dump = stdout(&run(&["--dump", "tests/fixtures/valid/hostile.json"]));
+    assert!(
+        dump.contains("␛]52;c;"),
+        "the clipboard write is shown, inert"
+    );
+}
