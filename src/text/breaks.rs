@@ -32,19 +32,109 @@ pub(crate) const NONE: char = '\n';
 /// Never at the start of a line (clreq closing punctuation, strict kana).
 /// Listed explicitly because UAX #14 classes some of them ID or AL
 /// (～ ／ · ”), and the wrapper's fallback tier must honour them too.
-const NO_START: &[char] = &[
-    '。', '．', '，', '、', '：', '；', '！', '？', '‼', '⁇', '⁈', '⁉', ',', '.', ':', ';', '!',
-    '?', '”', '’', '」', '』', '）', '》', '〉', '】', '〗', '〕', '］', '｝', '〙', '〛', '〞',
-    '〟', ')', ']', '}', '～', '〜', '–', '—', '·', '・', '‧', '／', '%', '％', '‰', '℃', '°', '′',
-    '″', '々', '〻', 'ー', '｡', '､', '｣', '･', 'ｰ',
-];
+/// (`matches!` rather than a slice: it compiles to a few range tests.)
+#[inline]
+fn listed_no_start(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '．'
+            | '，'
+            | '、'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '）'
+            | '》'
+            | '〉'
+            | '】'
+            | '〗'
+            | '〕'
+            | '］'
+            | '｝'
+            | '〙'
+            | '〛'
+            | '〞'
+            | '〟'
+            | ')'
+            | ']'
+            | '}'
+            | '～'
+            | '〜'
+            | '–'
+            | '—'
+            | '·'
+            | '・'
+            | '‧'
+            | '／'
+            | '%'
+            | '％'
+            | '‰'
+            | '℃'
+            | '°'
+            | '′'
+            | '″'
+            | '々'
+            | '〻'
+            | 'ー'
+            | '｡'
+            | '､'
+            | '｣'
+            | '･'
+            | 'ｰ'
+    )
+}
 
 /// Never at the end of a line (opening punctuation, currency and number
 /// prefixes that belong to what follows).
-const NO_END: &[char] = &[
-    '“', '‘', '「', '『', '（', '《', '〈', '【', '〖', '〔', '［', '｛', '〘', '〚', '〝', '(',
-    '[', '{', '¥', '$', '£', '€', '#', '№', '＄', '￥', '￡', '＃', '｢',
-];
+#[inline]
+fn listed_no_end(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘'
+            | '「'
+            | '『'
+            | '（'
+            | '《'
+            | '〈'
+            | '【'
+            | '〖'
+            | '〔'
+            | '［'
+            | '｛'
+            | '〘'
+            | '〚'
+            | '〝'
+            | '('
+            | '['
+            | '{'
+            | '¥'
+            | '$'
+            | '£'
+            | '€'
+            | '#'
+            | '№'
+            | '＄'
+            | '￥'
+            | '￡'
+            | '＃'
+            | '｢'
+    )
+}
 
 #[inline]
 fn punct_candidate(c: char) -> bool {
@@ -58,7 +148,7 @@ fn punct_candidate(c: char) -> bool {
 #[inline]
 pub(crate) fn no_start(c: char) -> bool {
     punct_candidate(c)
-        && (NO_START.contains(&c)
+        && (listed_no_start(c)
             || matches!(
                 break_property(c as u32),
                 BreakClass::ClosePunctuation
@@ -74,7 +164,7 @@ pub(crate) fn no_start(c: char) -> bool {
 #[inline]
 pub(crate) fn no_end(c: char) -> bool {
     punct_candidate(c)
-        && (NO_END.contains(&c) || break_property(c as u32) == BreakClass::OpenPunctuation)
+        && (listed_no_end(c) || break_property(c as u32) == BreakClass::OpenPunctuation)
 }
 
 /// East Asian Wide/Fullwidth/Halfwidth, the context LB19a asks about.
@@ -126,7 +216,25 @@ fn is_doubled_mark(c: char) -> bool {
 /// A letter or digit of an alphabetic script: a run of these is a word.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_han(c as u32) && c.width() == Some(1)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Answer the blocks common in Chinese prose by range, skipping the slow
+    // Unicode look-ups: Latin-1 and Latin Extended letters (pinyin) are
+    // word chars; punctuation, symbols, CJK and full-width forms are not.
+    let u = c as u32;
+    if (0xc0..=0x24f).contains(&u) {
+        return u != 0xd7 && u != 0xf7;
+    }
+    if u < 0xc0
+        || (0x2000..=0x2bff).contains(&u)
+        || (0x2e00..=0xa4cf).contains(&u)
+        || (0xf900..=0xffef).contains(&u)
+        || is_han(u)
+    {
+        return false;
+    }
+    c.is_alphanumeric() && c.width() == Some(1)
 }
 
 /// Base chars of the graphemes around a boundary: `pp` `p` | `n` `nn`
@@ -203,6 +311,10 @@ pub(crate) fn tier(a: &Around, uax: bool) -> Tier {
         // The bulk of Chinese text: nothing to check, UAX #14 allows it
         // unless a joiner or the like intervenes.
         return if uax { Tier::Rule } else { Tier::Soft };
+    }
+    if a.p.is_ascii_alphanumeric() && a.n.is_ascii_alphanumeric() {
+        // Inside a word or number: kept together.
+        return Tier::Any;
     }
     if a.n.is_whitespace() || no_start(a.n) || no_end(a.last_visible) || keeps_together(a) {
         return Tier::Any;

@@ -9,6 +9,7 @@ use super::AmbiguousWidth::{self, Narrow, Wide};
 use super::breaks::{Tier, is_digit, no_end, no_start};
 use super::render::glyphs;
 use super::units::{Kind, units};
+use super::width::is_han;
 use super::wrap::{Ending, WrapLine, wrap_explained};
 
 /// Chars chosen to exercise every rule.
@@ -225,6 +226,27 @@ proptest! {
         amb in amb(),
     ) {
         check_wrap(&text, width, first, rest, amb)?;
+    }
+
+    /// What `units` relies on to skip runs of Han: UAX #14 breaks between
+    /// two Han chars, and its state after a Han char that follows another
+    /// does not depend on what came before, so the line-break iterator can
+    /// be restarted there.
+    #[test]
+    fn linebreaks_restart_after_han(text in text()) {
+        let all: Vec<usize> = unicode_linebreak::linebreaks(&text).map(|(i, _)| i).collect();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for w in chars.windows(2) {
+            let [(_, a), (k, b)] = *w else { continue };
+            if !(is_han(a as u32) && is_han(b as u32)) {
+                continue;
+            }
+            prop_assert!(all.contains(&k), "no break between {a} and {b}");
+            let restarted: Vec<usize> =
+                unicode_linebreak::linebreaks(&text[k..]).map(|(i, _)| k + i).collect();
+            let tail: Vec<usize> = all.iter().copied().filter(|&i| i > k).collect();
+            prop_assert_eq!(restarted, tail, "restart at {}", k);
+        }
     }
 
     #[test]
