@@ -9,8 +9,8 @@
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::AmbiguousWidth;
-use super::breaks::{self, Around, NONE, Tier};
-use super::width::{self, char_cells, grapheme_width, is_han};
+use super::breaks::{self, Around, Flags, NONE, Tier, flags};
+use super::width::{self, char_cells, grapheme_width};
 
 /// What kind of grapheme a unit is, for the fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,10 +63,14 @@ pub(crate) struct Units<'a, I> {
     /// is decoded and classified once, as lookahead, then reused.
     next: char,
     next_simple: bool,
-    pp: char,
-    p: char,
+    next_flags: Flags,
+    /// Flags of the base chars of the two previous graphemes.
+    pp: Flags,
+    p: Flags,
+    p_char: char,
+    /// The previous grapheme is a single Han char.
     p_han: bool,
-    last_visible: char,
+    last_visible: Flags,
 }
 
 /// Units of `seg`, which must not contain `\n`.
@@ -87,10 +91,12 @@ pub(crate) fn units(
         prev_start: 0,
         next,
         next_simple: width::is_simple(next),
-        pp: NONE,
-        p: NONE,
+        next_flags: flags(next),
+        pp: flags(NONE),
+        p: flags(NONE),
+        p_char: NONE,
         p_han: false,
-        last_visible: NONE,
+        last_visible: flags(NONE),
     }
 }
 
@@ -107,22 +113,25 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Iterator for Units<'_, I> {
             return None;
         }
         let c = self.next;
+        let c_flags = self.next_flags;
         let after_c = start + c.len_utf8();
         let n2 = char_at(seg, after_c);
         let n2_simple = width::is_simple(n2);
         let end = if n2 == NONE || (self.next_simple && n2_simple) {
             self.next = n2;
             self.next_simple = n2_simple;
+            self.next_flags = flags(n2);
             after_c
         } else {
             let end = width::grapheme_end(seg, start);
             self.next = char_at(seg, end);
             self.next_simple = width::is_simple(self.next);
+            self.next_flags = flags(self.next);
             end
         };
         let single = end == after_c;
 
-        let han = is_han(c as u32);
+        let han = c_flags.has(Flags::HAN);
         let tier = if start == 0 {
             Tier::Any
         } else if han && self.p_han {
@@ -154,9 +163,10 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Iterator for Units<'_, I> {
             let around = Around {
                 pp: self.pp,
                 p: self.p,
-                n: c,
+                n: c_flags,
                 // For a quote that carries a mark, what follows the cluster.
-                nn: self.next,
+                nn: self.next_flags,
+                same: self.p_char == c,
                 last_visible: self.last_visible,
             };
             breaks::tier(&around, uax)
@@ -168,7 +178,7 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Iterator for Units<'_, I> {
             (2, Kind::Content)
         } else if c == '\t' {
             (0, Kind::Tab)
-        } else if c.is_whitespace() {
+        } else if c_flags.has(Flags::SPACE) {
             (char_cells(c, self.amb), Kind::Space)
         } else {
             (char_cells(c, self.amb), Kind::Content)
@@ -176,11 +186,12 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Iterator for Units<'_, I> {
 
         // Rules look at what each grapheme is, i.e. its base char.
         self.pp = self.p;
-        self.p = c;
+        self.p = c_flags;
+        self.p_char = c;
         self.prev_start = start;
         self.p_han = han && single;
         if kind == Kind::Content {
-            self.last_visible = c;
+            self.last_visible = c_flags;
         }
         self.pos = end;
         Some(Unit {
