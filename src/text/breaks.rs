@@ -19,14 +19,18 @@ use unicode_width::UnicodeWidthChar;
 
 use super::width::is_han;
 
-/// How good a break point is; the wrapper takes the best tier a line offers.
+/// How good a break point is, best first. The wrapper breaks at the last
+/// point of the best tier the line offers: all but `Rule` only serve to
+/// split a unit (text between `Rule` points) wider than a whole line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Tier {
     /// A UAX #14 opportunity (or LB19a quote break) that breaks no rule.
     Rule,
+    /// A UAX #14 opportunity that one of our rules forbids.
+    Uax,
     /// A grapheme boundary that breaks no rule, though UAX #14 offers none.
     Soft,
-    /// Any other grapheme boundary: only when nothing better fits.
+    /// Any other grapheme boundary.
     Any,
 }
 
@@ -298,11 +302,11 @@ pub(crate) fn tier(a: &Around, uax: bool) -> Tier {
         // The bulk of Chinese text: nothing to check.
         return if uax { Tier::Rule } else { Tier::Soft };
     }
-    if a.n.has(Flags::SPACE | Flags::NO_START)
-        || a.last_visible.has(Flags::NO_END)
-        || keeps_together(a)
-    {
+    if a.n.has(Flags::SPACE) {
         return Tier::Any;
+    }
+    if a.n.has(Flags::NO_START) || a.last_visible.has(Flags::NO_END) || keeps_together(a) {
+        return if uax { Tier::Uax } else { Tier::Any };
     }
     if uax || quote_break(a) || sign_break(a) {
         Tier::Rule

@@ -40,9 +40,10 @@
 //!   breaks next to a quote), and between `”“` in Chinese text.
 //!
 //! Lines are filled greedily. When the text between two opportunities is
-//! wider than a whole line it is split at the last grapheme boundary that
-//! breaks none of the rules above, else at the last grapheme boundary that
-//! fits — never inside a grapheme. `\n` is a hard break; tabs expand to the
+//! wider than a whole line it is split at the best remaining point: the
+//! last UAX #14 opportunity that fits (one our rules had removed), else the
+//! last grapheme boundary that breaks none of the rules above, else the
+//! last grapheme boundary that fits — never inside a grapheme. `\n` is a hard break; tabs expand to the
 //! next multiple of 4 cells from the column the content starts at. White
 //! space at a break (ASCII space, tab, U+3000 alike) hangs past the margin
 //! and is trimmed: no line ends in white space, none but a paragraph's
