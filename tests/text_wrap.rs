@@ -203,6 +203,14 @@ fn narrow_widths() {
         ("（（（（", 4, "（（ / （（"),
         ("，，，，", 4, "，， / ，，"),
     ]);
+    // Huge widths and indents do not overflow.
+    assert_eq!(lines("中文 ab", usize::MAX, Narrow), "中文 ab");
+    let huge = wrap_with_indent("a\tb", usize::MAX, usize::MAX, usize::MAX, Narrow);
+    assert_eq!(
+        huge.len(),
+        2,
+        "no room beside the indent: one grapheme a line"
+    );
     // Width 0 neither panics nor loops: one grapheme per line.
     assert_eq!(lines("中文ab", 0, Narrow), "中 / 文 / a / b");
     assert_eq!(lines("", 0, Narrow), "");

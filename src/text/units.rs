@@ -2,9 +2,11 @@
 //! of graphemes, each with its width, whether it is white space, and the
 //! tier of the break point before it.
 //!
-//! One forward pass walks the text alongside `unicode-linebreak`'s iterator;
-//! the grapheme fast path ([`width::grapheme_end`]) and the Han shortcut in
-//! [`breaks::tier`] keep the common case at a few table look-ups per char.
+//! One forward pass walks the text alongside `unicode-linebreak`'s iterator.
+//! Each char is decoded and classified once (as lookahead); simple chars
+//! skip grapheme segmentation ([`width::is_simple`]) and runs of Han skip
+//! the line-break iterator, so the common case costs a few table look-ups
+//! per char.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 

@@ -4,9 +4,10 @@
 //! Each `\n` is a hard break. Within a segment the fill takes graphemes
 //! until the next one would overflow, then breaks at the last point of the
 //! best tier the line offers ([`Tier::Rule`], else [`Tier::Uax`], else
-//! [`Tier::Soft`], else the boundary before the overflowing grapheme). White space never causes an
-//! overflow: it hangs past the margin and is trimmed from the line, so no
-//! line ends in white space and a continuation line never starts with it.
+//! [`Tier::Soft`], else the boundary before the overflowing grapheme).
+//! White space never causes an overflow: it hangs past the margin and is
+//! trimmed from the line, so no line ends in white space and a continuation
+//! line never starts with it.
 //! Leading white space of a segment is content (an author's indent).
 //! Tabs expand to the next multiple of 4 cells, counted from the column the
 //! content starts at (the indent).
@@ -57,9 +58,10 @@ pub fn wrap_with_indent(
     rest_indent: usize,
     amb: AmbiguousWidth,
 ) -> Vec<WrapLine> {
-    // Chinese prose averages ~3 bytes a cell; guessing the count up front
-    // saves the Vec's regrowth copies on long paragraphs.
-    let mut out = Vec::with_capacity(text.len() / (3 * width.max(1)) + 1);
+    // Han takes 3 bytes for 2 cells; guessing the line count up front saves
+    // the Vec's regrowth copies on long paragraphs.
+    let bytes_per_line = width.max(1).saturating_mul(3) / 2;
+    let mut out = Vec::with_capacity(text.len() / bytes_per_line + 1);
     wrap_core(text, width, first_indent, rest_indent, amb, |line, _| {
         out.push(line);
     });
@@ -160,7 +162,7 @@ fn fill_segment(
             });
         }
         let w = match u.kind {
-            Kind::Tab => tab_cells(geo.col + x),
+            Kind::Tab => tab_cells(geo.col.wrapping_add(x)),
             _ => u.cells,
         };
         if u.kind != Kind::Content {
