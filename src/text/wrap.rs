@@ -3,8 +3,9 @@
 //!
 //! Each `\n` is a hard break. Within a segment the fill takes graphemes
 //! until the next one would overflow, then breaks at the last point of the
-//! best tier the line offers ([`Tier::Rule`], else [`Tier::Uax`], else
-//! [`Tier::Soft`], else the boundary before the overflowing grapheme).
+//! best tier the line offers: a UAX #14 opportunity our rules allow, else
+//! one they forbid, else a boundary that breaks no rule, else the boundary
+//! before the overflowing grapheme (see `breaks.rs`).
 //! White space never causes an overflow: it hangs past the margin and is
 //! trimmed from the line, so no line ends in white space and a continuation
 //! line never starts with it.
