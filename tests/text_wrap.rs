@@ -180,6 +180,21 @@ fn graphemes_stay_whole() {
 }
 
 #[test]
+fn overwide_units_split_at_the_best_remaining_point() {
+    check(&[
+        // No break at all: any grapheme boundary, as full as it fits.
+        ("internationalization", 8, "internat / ionaliza / tion"),
+        // A UAX #14 opportunity our rules forbid comes first (here before
+        // ～, which may not start a line)…
+        ("abc.def～ghi", 7, "abc.def / ～ghi"),
+        // …then a boundary that breaks no rule (after the full stop)…
+        ("abc.defghi", 7, "abc. / defghi"),
+        // …and the fallback never splits a grapheme.
+        ("ab\u{301}\u{301}cd", 2, "ab\u{301}\u{301} / cd"),
+    ]);
+}
+
+#[test]
 fn narrow_widths() {
     check(&[
         ("中文，好", 1, "中 / 文 / ， / 好"),
@@ -188,6 +203,14 @@ fn narrow_widths() {
         ("（（（（", 4, "（（ / （（"),
         ("，，，，", 4, "，， / ，，"),
     ]);
+    // Huge widths and indents do not overflow.
+    assert_eq!(lines("中文 ab", usize::MAX, Narrow), "中文 ab");
+    let huge = wrap_with_indent("a\tb", usize::MAX, usize::MAX, usize::MAX, Narrow);
+    assert_eq!(
+        huge.len(),
+        2,
+        "no room beside the indent: one grapheme a line"
+    );
     // Width 0 neither panics nor loops: one grapheme per line.
     assert_eq!(lines("中文ab", 0, Narrow), "中 / 文 / a / b");
     assert_eq!(lines("", 0, Narrow), "");

@@ -8,166 +8,266 @@
 //! number, a Latin word, `——`, `……` or a `2022—2025` range, and adds the
 //! Unicode 15.1 LB19a opportunities around curly quotes between Chinese
 //! characters, which 15.0 lacks (it never breaks next to a QU quote).
+//!
+//! Every char is classified once into [`Flags`] (the wrapper carries them
+//! along with its lookahead), so judging a boundary is a few bit tests.
+
+use std::sync::LazyLock;
 
 use unicode_linebreak::{BreakClass, break_property};
 use unicode_width::UnicodeWidthChar;
 
 use super::width::is_han;
 
-/// How good a break point is; the wrapper takes the best tier a line offers.
+/// How good a break point is, best first. The wrapper breaks at the last
+/// point of the best tier the line offers: all but `Rule` only serve to
+/// split a unit (text between `Rule` points) wider than a whole line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Tier {
     /// A UAX #14 opportunity (or LB19a quote break) that breaks no rule.
     Rule,
+    /// A UAX #14 opportunity that one of our rules forbids.
+    Uax,
     /// A grapheme boundary that breaks no rule, though UAX #14 offers none.
     Soft,
-    /// Any other grapheme boundary: only when nothing better fits.
+    /// Any other grapheme boundary.
     Any,
 }
 
-/// Stand-in for "no char here" (start of a segment); `\n` never occurs
-/// inside a segment, and no rule below matches it.
+/// Stand-in for "no char here" (start or end of a segment); `\n` never
+/// occurs inside a segment, and no rule below matches it.
 pub(crate) const NONE: char = '\n';
 
 /// Never at the start of a line (clreq closing punctuation, strict kana).
 /// Listed explicitly because UAX #14 classes some of them ID or AL
-/// (～ ／ · ”), and the wrapper's fallback tier must honour them too.
-const NO_START: &[char] = &[
-    '。', '．', '，', '、', '：', '；', '！', '？', '‼', '⁇', '⁈', '⁉', ',', '.', ':', ';', '!',
-    '?', '”', '’', '」', '』', '）', '》', '〉', '】', '〗', '〕', '］', '｝', '〙', '〛', '〞',
-    '〟', ')', ']', '}', '～', '〜', '–', '—', '·', '・', '‧', '／', '%', '％', '‰', '℃', '°', '′',
-    '″', '々', '〻', 'ー', '｡', '､', '｣', '･', 'ｰ',
-];
+/// (～ ／ · ”); the closing, exclamation, infix, non-starter and small-kana
+/// classes are added from the UAX #14 property.
+const NO_START: &str = "。．，、：；！？‼⁇⁈⁉,.:;!?”’」』）》〉】〗〕］｝〙〛〞〟)]}\
+                        ～〜–—·・‧／%％‰℃°′″々〻ー｡､｣･ｰ";
+/// Never at the end of a line: opening punctuation (plus the UAX #14 OP
+/// class), currency and number prefixes that belong to what follows.
+const NO_END: &str = "“‘「『（《〈【〖〔［｛〘〚〝([{¥$£€#№＄￥￡＃｢";
+const NUMBER_SEPARATORS: &str = ".,:/．：／";
+const SIGNS: &str = "-+−±－＋";
+const RANGE_DASHES: &str = "—–―～〜-－";
+/// Not to be split when doubled (clreq: `——`, `……`).
+const DOUBLED: &str = "—―…⋯─";
+/// No-break spaces and joiners (UAX #14 GL/WJ): never broken around.
+const GLUE: &str = "\u{A0}\u{202F}\u{2007}\u{2011}\u{2060}\u{FEFF}\u{F0C}";
+const OPENING_QUOTES: &str = "“‘‟‛";
+const CLOSING_QUOTES: &str = "”’";
 
-/// Never at the end of a line (opening punctuation, currency and number
-/// prefixes that belong to what follows).
-const NO_END: &[char] = &[
-    '“', '‘', '「', '『', '（', '《', '〈', '【', '〖', '〔', '［', '｛', '〘', '〚', '〝', '(',
-    '[', '{', '¥', '$', '£', '€', '#', '№', '＄', '￥', '￡', '＃', '｢',
-];
+/// What the rules need to know about one char, as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Flags(u16);
 
-#[inline]
-fn punct_candidate(c: char) -> bool {
-    // Everything in the tables is beyond ASCII letters/digits or is ASCII
-    // punctuation; Han and ASCII alphanumerics answer "no" at once.
-    let u = c as u32;
-    !(is_han(u) || c.is_ascii_alphanumeric() || c == ' ')
+impl Flags {
+    pub(crate) const HAN: u16 = 1;
+    pub(crate) const SPACE: u16 = 1 << 1;
+    pub(crate) const NO_START: u16 = 1 << 2;
+    pub(crate) const NO_END: u16 = 1 << 3;
+    pub(crate) const DIGIT: u16 = 1 << 4;
+    const SEPARATOR: u16 = 1 << 5;
+    const SIGN: u16 = 1 << 6;
+    const DASH: u16 = 1 << 7;
+    const DOUBLED: u16 = 1 << 8;
+    const WORD: u16 = 1 << 9;
+    const GLUE: u16 = 1 << 10;
+    const OPENING_QUOTE: u16 = 1 << 11;
+    const CLOSING_QUOTE: u16 = 1 << 12;
+    /// East Asian Wide/Fullwidth/Halfwidth, the context LB19a asks about.
+    const EAST_ASIAN: u16 = 1 << 13;
+
+    #[inline]
+    pub(crate) fn has(self, bits: u16) -> bool {
+        self.0 & bits != 0
+    }
 }
 
-/// A char that must not begin a line.
+const fn has_byte(s: &str, b: u8) -> bool {
+    // An ASCII byte never occurs inside a multi-byte UTF-8 sequence.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Flags of the ASCII chars, computed at compile time. (No ASCII char has
+/// a UAX #14 class we add beyond the lists.)
+const ASCII: [u16; 128] = {
+    let mut table = [0u16; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        let mut f = 0;
+        let lists: [(&str, u16); 8] = [
+            (NO_START, Flags::NO_START),
+            (NO_END, Flags::NO_END),
+            (NUMBER_SEPARATORS, Flags::SEPARATOR),
+            (SIGNS, Flags::SIGN),
+            (RANGE_DASHES, Flags::DASH),
+            (" \t\n\x0b\x0c\r", Flags::SPACE),
+            ("0123456789", Flags::DIGIT | Flags::WORD),
+            (
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+                Flags::WORD,
+            ),
+        ];
+        let mut j = 0;
+        while j < lists.len() {
+            if has_byte(lists[j].0, b) {
+                f |= lists[j].1;
+            }
+            j += 1;
+        }
+        table[i] = f;
+        i += 1;
+    }
+    table
+};
+
+/// The blocks beyond ASCII that Chinese prose draws on all the time (Latin
+/// letters of pinyin, general punctuation, CJK punctuation and kana,
+/// full-width forms): their flags are computed once per process, since
+/// classifying a char from scratch costs a dozen look-ups.
+const TABLED: [(u32, u32); 4] = [
+    (0x80, 0x300),
+    (0x2000, 0x2070),
+    (0x3000, 0x3100),
+    (0xff00, 0xfff0),
+];
+
+static TABLES: LazyLock<Vec<Vec<u16>>> = LazyLock::new(|| {
+    TABLED
+        .iter()
+        .map(|&(from, to)| {
+            (from..to)
+                .map(|u| char::from_u32(u).map_or(0, |c| other_flags(c).0))
+                .collect()
+        })
+        .collect()
+});
+
+/// Classifies one char.
 #[inline]
-pub(crate) fn no_start(c: char) -> bool {
-    punct_candidate(c)
-        && (NO_START.contains(&c)
+pub(crate) fn flags(c: char) -> Flags {
+    let u = c as u32;
+    if u < 128 {
+        return Flags(ASCII[u as usize]);
+    }
+    if is_han(u) {
+        return Flags(Flags::HAN | Flags::EAST_ASIAN);
+    }
+    for (k, &(from, to)) in TABLED.iter().enumerate() {
+        if (from..to).contains(&u) {
+            return Flags(TABLES[k][(u - from) as usize]);
+        }
+    }
+    other_flags(c)
+}
+
+fn other_flags(c: char) -> Flags {
+    let mut f = 0;
+    let mut set = |yes: bool, bit: u16| {
+        if yes {
+            f |= bit;
+        }
+    };
+    let class = break_property(c as u32);
+    set(c.is_whitespace(), Flags::SPACE);
+    set(
+        NO_START.contains(c)
             || matches!(
-                break_property(c as u32),
+                class,
                 BreakClass::ClosePunctuation
                     | BreakClass::CloseParenthesis
                     | BreakClass::Exclamation
                     | BreakClass::InfixSeparator
                     | BreakClass::NonStarter
                     | BreakClass::ConditionalJapaneseStarter
-            ))
+            ),
+        Flags::NO_START,
+    );
+    set(
+        NO_END.contains(c) || class == BreakClass::OpenPunctuation,
+        Flags::NO_END,
+    );
+    set(
+        c.is_ascii_digit() || ('０'..='９').contains(&c),
+        Flags::DIGIT,
+    );
+    set(NUMBER_SEPARATORS.contains(c), Flags::SEPARATOR);
+    set(SIGNS.contains(c), Flags::SIGN);
+    set(RANGE_DASHES.contains(c), Flags::DASH);
+    set(DOUBLED.contains(c), Flags::DOUBLED);
+    set(GLUE.contains(c), Flags::GLUE);
+    set(OPENING_QUOTES.contains(c), Flags::OPENING_QUOTE);
+    set(CLOSING_QUOTES.contains(c), Flags::CLOSING_QUOTE);
+    let u = c as u32;
+    let wide = c.width() == Some(2);
+    set(
+        wide || (0xff61..=0xffdc).contains(&u) || (0xffe8..=0xffee).contains(&u),
+        Flags::EAST_ASIAN,
+    );
+    // A letter or digit of an alphabetic script: a run of them is a word.
+    set(c.is_alphanumeric() && !wide, Flags::WORD);
+    Flags(f)
+}
+
+/// A char that must not begin a line.
+#[cfg(test)]
+pub(crate) fn no_start(c: char) -> bool {
+    flags(c).has(Flags::NO_START)
 }
 
 /// A char that must not end a line.
-#[inline]
+#[cfg(test)]
 pub(crate) fn no_end(c: char) -> bool {
-    punct_candidate(c)
-        && (NO_END.contains(&c) || break_property(c as u32) == BreakClass::OpenPunctuation)
+    flags(c).has(Flags::NO_END)
 }
 
-/// East Asian Wide/Fullwidth/Halfwidth, the context LB19a asks about.
-#[inline]
-fn is_east_asian(c: char) -> bool {
-    let u = c as u32;
-    is_han(u)
-        || (c != NONE && c.width() == Some(2))
-        || (0xff61..=0xffdc).contains(&u)
-        || (0xffe8..=0xffee).contains(&u)
-}
-
-#[inline]
-fn is_opening_quote(c: char) -> bool {
-    matches!(c, '“' | '‘' | '‟' | '‛')
-}
-
-#[inline]
-fn is_closing_quote(c: char) -> bool {
-    matches!(c, '”' | '’')
-}
-
-#[inline]
+/// An ASCII or full-width digit.
+#[cfg(test)]
 pub(crate) fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    flags(c).has(Flags::DIGIT)
 }
 
-#[inline]
-fn is_number_separator(c: char) -> bool {
-    matches!(c, '.' | ',' | ':' | '/' | '．' | '：' | '／')
-}
-
-#[inline]
-fn is_sign(c: char) -> bool {
-    matches!(c, '-' | '+' | '−' | '±' | '－' | '＋')
-}
-
-#[inline]
-fn is_range_dash(c: char) -> bool {
-    matches!(c, '—' | '–' | '―' | '～' | '〜' | '-' | '－')
-}
-
-/// Characters that must not be split when doubled (clreq: `——`, `……`).
-#[inline]
-fn is_doubled_mark(c: char) -> bool {
-    matches!(c, '—' | '―' | '…' | '⋯' | '─')
-}
-
-/// A letter or digit of an alphabetic script: a run of these is a word.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_han(c as u32) && c.width() == Some(1)
-}
-
-/// Base chars of the graphemes around a boundary: `pp` `p` | `n` `nn`
-/// ([`NONE`] where there is none).
+/// Flags of the base chars of the graphemes around a boundary:
+/// `pp` `p` | `n` `nn` (those of [`NONE`] where there is none).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Around {
-    /// The char before `p`.
-    pub(crate) pp: char,
-    /// The last char before the boundary.
-    pub(crate) p: char,
-    /// The first char after the boundary.
-    pub(crate) n: char,
-    /// The char after `n`.
-    pub(crate) nn: char,
-    /// The base char of the last non-white-space grapheme before the
-    /// boundary: what the line would visibly end with.
-    pub(crate) last_visible: char,
+    pub(crate) pp: Flags,
+    pub(crate) p: Flags,
+    pub(crate) n: Flags,
+    pub(crate) nn: Flags,
+    /// `p` and `n` are the same char.
+    pub(crate) same: bool,
+    /// The last non-white-space grapheme before the boundary: what the line
+    /// would visibly end with.
+    pub(crate) last_visible: Flags,
 }
 
-/// Whether breaking here would split something that must stay together.
+/// Whether breaking here would split something that must stay together: a
+/// number with its separators and sign, a range such as 2022—2025, `——`,
+/// `……`, a word, or anything glued by a no-break space or word joiner.
 #[inline]
 fn keeps_together(a: &Around) -> bool {
+    use Flags as F;
     let Around { pp, p, n, nn, .. } = *a;
-    (is_digit(p) && is_digit(n))
-        || (is_number_separator(p) && is_digit(pp) && is_digit(n))
-        || (is_digit(p) && is_number_separator(n) && is_digit(nn))
-        || (is_sign(p) && is_digit(n))
-        || (is_range_dash(p) && is_digit(pp) && is_digit(n))
-        || (p == n && is_doubled_mark(p))
-        || (is_word_char(p) && is_word_char(n))
-        || is_glue(p)
-        || is_glue(n)
-}
-
-/// No-break space and word joiners: UAX #14 GL/WJ, never broken around.
-#[inline]
-fn is_glue(c: char) -> bool {
-    matches!(
-        c,
-        '\u{A0}' | '\u{202F}' | '\u{2007}' | '\u{2011}' | '\u{2060}' | '\u{FEFF}' | '\u{F0C}'
-    )
+    (p.has(F::DIGIT) && n.has(F::DIGIT))
+        || (p.has(F::SEPARATOR) && pp.has(F::DIGIT) && n.has(F::DIGIT))
+        || (p.has(F::DIGIT) && n.has(F::SEPARATOR) && nn.has(F::DIGIT))
+        || (p.has(F::SIGN) && n.has(F::DIGIT))
+        || (p.has(F::DASH) && pp.has(F::DIGIT) && n.has(F::DIGIT))
+        || (a.same && p.has(F::DOUBLED))
+        || (p.has(F::WORD) && n.has(F::WORD))
+        || p.has(F::GLUE)
+        || n.has(F::GLUE)
 }
 
 /// The LB19a opportunities Unicode 15.1 added: before an opening curly quote
@@ -176,36 +276,37 @@ fn is_glue(c: char) -> bool {
 /// between Chinese text on both sides, which clreq permits.
 #[inline]
 fn quote_break(a: &Around) -> bool {
-    let opening = is_opening_quote(a.n);
-    let closing = is_closing_quote(a.p);
+    let opening = a.n.has(Flags::OPENING_QUOTE);
+    let closing = a.p.has(Flags::CLOSING_QUOTE);
     if !(opening || closing) {
         return false;
     }
     let before = if closing { a.pp } else { a.p };
     let after = if opening { a.nn } else { a.n };
-    is_east_asian(before) && is_east_asian(after)
+    before.has(Flags::EAST_ASIAN) && after.has(Flags::EAST_ASIAN)
 }
 
 /// A minus or plus sign starting a number after Chinese text (`溫度-3.5`):
 /// UAX #14 reads it as a hyphen and forbids the break before it.
 #[inline]
 fn sign_break(a: &Around) -> bool {
-    is_sign(a.n) && is_digit(a.nn) && is_east_asian(a.p)
+    a.n.has(Flags::SIGN) && a.nn.has(Flags::DIGIT) && a.p.has(Flags::EAST_ASIAN)
 }
 
 /// Tier of the grapheme boundary described by `a`; `uax` says whether
-/// UAX #14 offers a break there. `n_is_space` boundaries are never break
-/// points at all (white space hangs at the end of the line before it), which
-/// the caller handles; here they rank lowest.
+/// UAX #14 offers a break there. A break before white space is never taken
+/// (the space hangs at the end of the line instead), so it ranks lowest.
 #[inline]
 pub(crate) fn tier(a: &Around, uax: bool) -> Tier {
-    if is_han(a.p as u32) && is_han(a.n as u32) {
-        // The bulk of Chinese text: nothing to check, UAX #14 allows it
-        // unless a joiner or the like intervenes.
+    if a.p.has(Flags::HAN) && a.n.has(Flags::HAN) {
+        // The bulk of Chinese text: nothing to check.
         return if uax { Tier::Rule } else { Tier::Soft };
     }
-    if a.n.is_whitespace() || no_start(a.n) || no_end(a.last_visible) || keeps_together(a) {
+    if a.n.has(Flags::SPACE) {
         return Tier::Any;
+    }
+    if a.n.has(Flags::NO_START) || a.last_visible.has(Flags::NO_END) || keeps_together(a) {
+        return if uax { Tier::Uax } else { Tier::Any };
     }
     if uax || quote_break(a) || sign_break(a) {
         Tier::Rule
@@ -220,11 +321,12 @@ mod tests {
 
     fn around(pp: char, p: char, n: char, nn: char) -> Around {
         Around {
-            pp,
-            p,
-            n,
-            nn,
-            last_visible: p,
+            pp: flags(pp),
+            p: flags(p),
+            n: flags(n),
+            nn: flags(nn),
+            same: p == n,
+            last_visible: flags(p),
         }
     }
 
@@ -246,6 +348,23 @@ mod tests {
     }
 
     #[test]
+    fn ascii_table_matches_the_general_rule() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            assert_eq!(
+                flags(c).0 & !Flags::WORD,
+                other_flags(c).0 & !Flags::WORD,
+                "{c:?}"
+            );
+            assert_eq!(
+                flags(c).has(Flags::WORD),
+                c.is_ascii_alphanumeric(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn together() {
         let cases = [
             ('5', '.', '4', '5', true),
@@ -257,15 +376,13 @@ mod tests {
             ('中', '—', '—', '經', true),
             ('…', '…', '…', '中', true),
             ('r', 'a', 't', 'u', true),
+            ('j', 'ī', 'n', 'g', true),
             ('中', '文', 'r', 'a', false),
             ('中', '—', '中', '中', false),
         ];
         for (pp, p, n, nn, want) in cases {
-            assert_eq!(
-                keeps_together(&around(pp, p, n, nn)),
-                want,
-                "{pp}{p}|{n}{nn}"
-            );
+            let got = keeps_together(&around(pp, p, n, nn));
+            assert_eq!(got, want, "{pp}{p}|{n}{nn}");
         }
     }
 

@@ -40,21 +40,36 @@
 //!   breaks next to a quote), and between `”“` in Chinese text.
 //!
 //! Lines are filled greedily. When the text between two opportunities is
-//! wider than a whole line it is split at the last grapheme boundary that
-//! breaks none of the rules above, else at the last grapheme boundary that
-//! fits — never inside a grapheme. `\n` is a hard break; tabs expand to the
-//! next multiple of 4 cells from the column the content starts at. White
-//! space at a break (ASCII space, tab, U+3000 alike) hangs past the margin
-//! and is trimmed: no line ends in white space, none but a paragraph's
-//! first starts with it. U+3000 inside a line is ordinary 2-cell content.
-//! No line is wider than the width unless it is a single grapheme wider
-//! than the width; width 0 gives one grapheme per line.
+//! wider than a whole line it is split at the best remaining point: the
+//! last UAX #14 opportunity that fits (one our rules had removed), else the
+//! last grapheme boundary that breaks none of the rules above, else the
+//! last grapheme boundary that fits — never inside a grapheme.
 //!
-//! Why `unicode-linebreak` and not `icu_segmenter`: it is small (no data
-//! provider, no extra dependencies), fast (a trie look-up and a pair-table
-//! step per char), and the Chinese rules we need go beyond either library's
-//! UAX #14 tailoring anyway; the one 15.1 change that matters here (LB19a,
-//! quotes in East Asian context) is a few lines in [`breaks`].
+//! `\n` is a hard break; tabs expand to the next multiple of 4 cells from
+//! the column the content starts at (prefix included). White space at a
+//! break (ASCII space, tab, U+3000 alike) hangs past the margin and is
+//! dropped: no line ends in white space, and only the first line after a
+//! hard break may start with it (the author's own indent). U+3000 inside a
+//! line is ordinary 2-cell content. No line is wider than the width unless
+//! it is a single grapheme wider than the width; width 0 gives one grapheme
+//! per line.
+//!
+//! Why `unicode-linebreak` and not `icu_segmenter`: it is small (two table
+//! files, no data provider), fast (a trie look-up and a pair-table step per
+//! char, and we skip even that inside runs of Han, where ID ÷ ID always
+//! holds), and the Chinese rules we need go beyond what either library
+//! offers: ICU4X's strict mode covers the small-kana (CJ) rule but not the
+//! clreq prohibitions on ～ ／ · %, ranges, or full-width numbers, so a
+//! layer of our own is needed anyway. The one Unicode 15.1 change that
+//! matters here (LB19a, quotes in East Asian context) is a few lines of that
+//! layer.
+//!
+//! # Layout
+//!
+//! A paragraph may take the Chinese first-line indent of two U+3000 (unless
+//! it brings its own indent); a list item takes a marker — `1. ` … `10. `
+//! right-aligned, or `・`, never an ambiguous-width bullet — and its later
+//! lines hang under the text.
 //!
 //! # Safe text
 //!
@@ -63,6 +78,12 @@
 //! are dropped, zero-width characters survive only inside a grapheme where
 //! they belong (a ZWJ in an emoji sequence). Wrapped ranges point into the
 //! original text; [`render::glyphs`] sanitises per grapheme as it draws.
+//!
+//! # Search
+//!
+//! Smart case (an upper-case letter in the query makes it case-sensitive),
+//! full-width ASCII equal to ASCII (`２０２２` finds `2022` and back), and
+//! matches on grapheme boundaries, as byte ranges of the original text.
 
 mod breaks;
 pub mod layout;

@@ -53,7 +53,7 @@ pub fn glyphs<'a>(
             }
             (drawn, grapheme_width(g, amb))
         };
-        col += width;
+        col = col.wrapping_add(width);
         Some(Glyph {
             text,
             width,

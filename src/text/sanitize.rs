@@ -105,28 +105,36 @@ pub(crate) fn sanitize_grapheme(g: &str) -> Cow<'_, str> {
 
 /// Appends the drawable form of one grapheme cluster to `out`.
 ///
-/// Joiners are judged by position: inside a cluster (neither first nor last)
-/// a ZWJ is what glues an emoji sequence or an Indic half-form together; at
-/// either end it joins nothing we draw and could make a terminal merge cells.
+/// A joiner is kept only between two chars that are drawn as they are,
+/// inside the cluster: that is where a ZWJ glues an emoji sequence or an
+/// Indic half-form together. Anywhere else it joins nothing we draw and
+/// could make a terminal merge cells. (Judging by the neighbours, which are
+/// themselves kept, makes sanitising idempotent.)
 pub(crate) fn push_grapheme(g: &str, out: &mut String) {
-    let last = g.char_indices().next_back().map_or(0, |(i, _)| i);
     let flag = g.starts_with(TAG_BASE);
-    for (i, c) in g.char_indices() {
-        match action(c) {
+    let mut prev = Action::Drop;
+    let mut chars = g.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let action = action(c);
+        match action {
             Action::Keep => out.push(c),
             Action::Replace(r) => out.push(r),
             Action::Drop => {}
             Action::Joiner => {
-                if i > 0 && i < last {
+                let next = chars.peek().map_or(Action::Drop, |&n| self::action(n));
+                if prev == Action::Keep && next == Action::Keep {
                     out.push(c);
                 }
             }
             Action::Tag => {
-                if flag && i > 0 {
+                if flag && !first {
                     out.push(c);
                 }
             }
         }
+        prev = action;
+        first = false;
     }
 }
 
@@ -153,6 +161,8 @@ mod tests {
             ("a\u{200D}", "a"),
             ("\u{200D}a", "a"),
             ("\u{200C}", ""),
+            ("中\u{200C}\u{200C}", "中"),
+            ("👨\u{200D}\u{200D}👩", "👨👩"),
             // Tags survive only in a flag tag sequence.
             (
                 "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",

@@ -3,10 +3,12 @@
 //!
 //! Each `\n` is a hard break. Within a segment the fill takes graphemes
 //! until the next one would overflow, then breaks at the last point of the
-//! best tier the line offers ([`Tier::Rule`], else [`Tier::Soft`], else the
-//! boundary before the overflowing grapheme). White space never causes an
-//! overflow: it hangs past the margin and is trimmed from the line, so no
-//! line ends in white space and a continuation line never starts with it.
+//! best tier the line offers: a UAX #14 opportunity our rules allow, else
+//! one they forbid, else a boundary that breaks no rule, else the boundary
+//! before the overflowing grapheme (see `breaks.rs`).
+//! White space never causes an overflow: it hangs past the margin and is
+//! trimmed from the line, so no line ends in white space and a continuation
+//! line never starts with it.
 //! Leading white space of a segment is content (an author's indent).
 //! Tabs expand to the next multiple of 4 cells, counted from the column the
 //! content starts at (the indent).
@@ -57,9 +59,10 @@ pub fn wrap_with_indent(
     rest_indent: usize,
     amb: AmbiguousWidth,
 ) -> Vec<WrapLine> {
-    // Chinese prose averages ~3 bytes a cell; guessing the count up front
-    // saves the Vec's regrowth copies on long paragraphs.
-    let mut out = Vec::with_capacity(text.len() / (3 * width.max(1)) + 1);
+    // Han takes 3 bytes for 2 cells; guessing the line count up front saves
+    // the Vec's regrowth copies on long paragraphs.
+    let bytes_per_line = width.max(1).saturating_mul(3) / 2;
+    let mut out = Vec::with_capacity(text.len() / bytes_per_line + 1);
     wrap_core(text, width, first_indent, rest_indent, amb, |line, _| {
         out.push(line);
     });
@@ -142,8 +145,8 @@ fn fill_segment(
     let mut x = 0;
     let mut content_end = 0;
     let mut content_width = 0;
-    let mut best_rule: Option<Candidate> = None;
-    let mut best_soft: Option<Candidate> = None;
+    // The last candidate of each tier better than `Tier::Any`.
+    let mut best: [Option<Candidate>; 3] = [None; 3];
     loop {
         if i == buf.len() {
             match source.next() {
@@ -153,19 +156,14 @@ fn fill_segment(
         }
         let u = buf[i];
         if i > line_start && content_end > line_start && u.tier != Tier::Any {
-            let cand = Candidate {
+            best[u.tier as usize] = Some(Candidate {
                 at: i,
                 content_end,
                 width: content_width,
-            };
-            if u.tier == Tier::Rule {
-                best_rule = Some(cand);
-            } else {
-                best_soft = Some(cand);
-            }
+            });
         }
         let w = match u.kind {
-            Kind::Tab => tab_cells(geo.col + x),
+            Kind::Tab => tab_cells(geo.col.wrapping_add(x)),
             _ => u.cells,
         };
         if u.kind != Kind::Content {
@@ -174,10 +172,11 @@ fn fill_segment(
             continue;
         }
         if x + w > geo.avail && i > line_start {
-            let (cand, tier) = match (best_rule, best_soft) {
-                (Some(c), _) => (c, Tier::Rule),
-                (None, Some(c)) => (c, Tier::Soft),
-                (None, None) => (
+            let (cand, tier) = match best {
+                [Some(c), _, _] => (c, Tier::Rule),
+                [None, Some(c), _] => (c, Tier::Uax),
+                [None, None, Some(c)] => (c, Tier::Soft),
+                [None, None, None] => (
                     Candidate {
                         at: i,
                         content_end,
@@ -200,8 +199,7 @@ fn fill_segment(
             x = 0;
             content_end = 0;
             content_width = 0;
-            best_rule = None;
-            best_soft = None;
+            best = [None; 3];
             continue;
         }
         x += w;

@@ -1,0 +1,135 @@
+//! Paragraph and list layout, glyphs and `--dump` lines through the public
+//! API, plus a snapshot of real prose laid out at a narrow width.
+
+use forum_tui::text::AmbiguousWidth::{self, Narrow, Wide};
+use forum_tui::text::layout::{LaidLine, is_cjk_language, layout_list, layout_paragraph};
+use forum_tui::text::render::{glyphs, line_string};
+use forum_tui::text::width::str_width;
+
+fn dump(text: &str, lines: &[LaidLine], amb: AmbiguousWidth) -> Vec<String> {
+    lines.iter().map(|l| line_string(text, l, amb)).collect()
+}
+
+fn dump_list(items: &[&str], lines: &[LaidLine]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| line_string(items[l.item], l, Narrow))
+        .collect()
+}
+
+#[test]
+fn paragraph_indent() {
+    let text = "　　你好，世界。";
+    // The text brings its own indent: no prefix added.
+    let lines = layout_paragraph(text, 8, true, Narrow);
+    assert_eq!(dump(text, &lines, Narrow), ["　　你", "好，世", "界。"]);
+    assert!(lines.iter().all(|l| l.prefix.is_empty()));
+
+    let text = "質量是興國之道、富國之本。";
+    let lines = layout_paragraph(text, 12, true, Narrow);
+    assert_eq!(
+        dump(text, &lines, Narrow),
+        ["\u{3000}\u{3000}質量是興", "國之道、富國", "之本。"]
+    );
+    assert_eq!((lines[0].prefix_width, lines[1].prefix_width), (4, 0));
+    assert_eq!(lines[0].range, 0..12);
+    for l in &lines {
+        assert!(l.prefix_width + l.width <= 12, "{l:?}");
+    }
+
+    // Without the indent, or with no room for it.
+    let plain = layout_paragraph(text, 12, false, Narrow);
+    assert_eq!(
+        dump(text, &plain, Narrow),
+        ["質量是興國之", "道、富國之", "本。"]
+    );
+    assert!(
+        layout_paragraph("中文", 5, true, Narrow)[0]
+            .prefix
+            .is_empty()
+    );
+    assert!(layout_paragraph("", 20, true, Narrow)[0].prefix.is_empty());
+}
+
+#[test]
+fn paragraph_hard_breaks_keep_the_indent_on_line_zero_only() {
+    let text = "第一行\n第二行";
+    let lines = layout_paragraph(text, 20, true, Narrow);
+    assert_eq!(
+        dump(text, &lines, Narrow),
+        ["\u{3000}\u{3000}第一行", "第二行"]
+    );
+}
+
+#[test]
+fn ordered_list_of_ten_aligns_markers() {
+    let items: Vec<String> = (1..=10)
+        .map(|i| format!("第{i}項內容比較長需要換行"))
+        .collect();
+    let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+    let lines = layout_list(&refs, true, 16, Narrow);
+    let out = dump_list(&refs, &lines);
+    assert_eq!(out[0], " 1. 第1項內容比");
+    assert_eq!(out[1], "    較長需要換行");
+    let tenth: Vec<&String> = lines
+        .iter()
+        .zip(&out)
+        .filter(|(l, _)| l.item == 9)
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(tenth, ["10. 第10項內容比", "    較長需要換行"]);
+    assert_eq!(out.len(), 20);
+    for l in &lines {
+        assert_eq!(l.prefix_width, 4);
+        assert_eq!(str_width(&l.prefix, Narrow), 4);
+        assert!(l.prefix_width + l.width <= 16, "{l:?}");
+    }
+}
+
+#[test]
+fn unordered_list_hangs_under_the_text() {
+    let items = ["加強質量安全監管、強化企業主體責任", "短"];
+    let lines = layout_list(&items, false, 14, Narrow);
+    assert_eq!(
+        dump_list(&items, &lines),
+        ["・加強質量安全", "  監管、強化企", "  業主體責任", "・短"]
+    );
+    // The bullet is not East Asian Ambiguous: same width either way.
+    for amb in [Narrow, Wide] {
+        assert_eq!(str_width(&lines[0].prefix, amb), lines[0].prefix_width);
+    }
+    assert!(layout_list::<&str>(&[], true, 10, Narrow).is_empty());
+}
+
+#[test]
+fn glyphs_add_up_to_the_line() {
+    let text = "他說：「好。」\t然後\x1b[0m";
+    for l in layout_paragraph(text, 10, true, Narrow) {
+        let g: Vec<_> = glyphs(text, l.range.clone(), l.prefix_width, Narrow).collect();
+        assert_eq!(g.iter().map(|g| g.width).sum::<usize>(), l.width);
+        assert!(g.iter().all(|g| !g.text.contains(char::is_control)));
+    }
+}
+
+#[test]
+fn languages() {
+    assert!(is_cjk_language(Some("zh-Hant")));
+    assert!(is_cjk_language(Some("YUE")));
+    assert!(!is_cjk_language(Some("en")));
+    assert!(!is_cjk_language(None));
+}
+
+#[test]
+fn article_snapshot() {
+    let corpus = include_str!("../benches/corpus.txt");
+    let mut out = String::new();
+    for para in corpus.split("\n\n").take(6) {
+        let para = para.trim();
+        for line in layout_paragraph(para, 30, true, Narrow) {
+            out.push_str(&line_string(para, &line, Narrow));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    insta::assert_snapshot!(out);
+}
