@@ -189,6 +189,15 @@ fn overwide_units_split_at_the_best_remaining_point() {
         ("abc.def～ghi", 7, "abc.def / ～ghi"),
         // …then a boundary that breaks no rule (after the full stop)…
         ("abc.defghi", 7, "abc. / defghi"),
+        // …then a point inside a word or between a number's separators
+        // that orphans no punctuation and splits no run of digits…
+        (
+            "發布2023-01-14T16:35:00+08:00",
+            11,
+            "發布 / 2023-01 / -14T16:35: / 00+08:00",
+        ),
+        ("(roundtable)", 11, "(roundtabl / e)"),
+        ("（2022—2025年）", 10, "（2022— / 2025年）"),
         // …and the fallback never splits a grapheme.
         ("ab\u{301}\u{301}cd", 2, "ab\u{301}\u{301} / cd"),
     ]);

@@ -30,6 +30,10 @@ pub(crate) enum Tier {
     Uax,
     /// A grapheme boundary that breaks no rule, though UAX #14 offers none.
     Soft,
+    /// A boundary inside a word or a number's separators that leaves no
+    /// punctuation orphaned and splits no run of digits, `——` or `……`:
+    /// in `2023-01-14T16:35:00`, after `-` or `T`.
+    Loose,
     /// Any other grapheme boundary.
     Any,
 }
@@ -305,8 +309,19 @@ pub(crate) fn tier(a: &Around, uax: bool) -> Tier {
     if a.n.has(Flags::SPACE) {
         return Tier::Any;
     }
-    if a.n.has(Flags::NO_START) || a.last_visible.has(Flags::NO_END) || keeps_together(a) {
-        return if uax { Tier::Uax } else { Tier::Any };
+    let punctuation = a.n.has(Flags::NO_START) || a.last_visible.has(Flags::NO_END);
+    if punctuation || keeps_together(a) {
+        // Splitting a word or a date-time at a separator is the lesser
+        // evil; orphaned punctuation and split digit runs are the greater.
+        let splits_a_run =
+            (a.p.has(Flags::DIGIT) && a.n.has(Flags::DIGIT)) || (a.same && a.p.has(Flags::DOUBLED));
+        return if uax {
+            Tier::Uax
+        } else if punctuation || splits_a_run {
+            Tier::Any
+        } else {
+            Tier::Loose
+        };
     }
     if uax || quote_break(a) || sign_break(a) {
         Tier::Rule

@@ -146,7 +146,7 @@ fn fill_segment(
     let mut content_end = 0;
     let mut content_width = 0;
     // The last candidate of each tier better than `Tier::Any`.
-    let mut best: [Option<Candidate>; 3] = [None; 3];
+    let mut best: [Option<Candidate>; 4] = [None; 4];
     loop {
         if i == buf.len() {
             match source.next() {
@@ -173,10 +173,11 @@ fn fill_segment(
         }
         if x + w > geo.avail && i > line_start {
             let (cand, tier) = match best {
-                [Some(c), _, _] => (c, Tier::Rule),
-                [None, Some(c), _] => (c, Tier::Uax),
-                [None, None, Some(c)] => (c, Tier::Soft),
-                [None, None, None] => (
+                [Some(c), ..] => (c, Tier::Rule),
+                [None, Some(c), ..] => (c, Tier::Uax),
+                [None, None, Some(c), _] => (c, Tier::Soft),
+                [None, None, None, Some(c)] => (c, Tier::Loose),
+                [None, None, None, None] => (
                     Candidate {
                         at: i,
                         content_end,
@@ -199,7 +200,7 @@ fn fill_segment(
             x = 0;
             content_end = 0;
             content_width = 0;
-            best = [None; 3];
+            best = [None; 4];
             continue;
         }
         x += w;
