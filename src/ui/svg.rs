@@ -144,15 +144,21 @@ pub fn to_svg(buf: &Buffer) -> String {
                 .all(|c| c.symbol().trim().is_empty())
             {
                 let weight = if *bold { r#" font-weight="bold""# } else { "" };
-                let deco = if *underline {
-                    r#" text-decoration="underline""#
-                } else {
-                    ""
-                };
                 let _ = writeln!(
                     out,
-                    r#"<text y="{}" fill="{fg}"{weight}{deco} xml:space="preserve">{text}</text>"#,
+                    r#"<text y="{}" fill="{fg}"{weight} xml:space="preserve">{text}</text>"#,
                     y * CELL_H + BASELINE,
+                );
+            }
+            // Drawn as a line: not every SVG renderer supports
+            // text-decoration.
+            if *underline {
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="{}" height="1" fill="{fg}"/>"#,
+                    x * CELL_W,
+                    y * CELL_H + BASELINE + 3,
+                    (end - x) * CELL_W
                 );
             }
             x = end;
