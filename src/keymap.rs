@@ -172,14 +172,14 @@ const N: Mode = Mode::Normal;
 /// wins, and hints are offered in this order.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    b(N, &[Key::ch('?'), Key::plain(K::F(1))], Action::Help, Group::Screen, "help (this screen)", Some("help")),
+    b(N, &[Key::ch('?'), Key::plain(K::F(1))], Action::Help, Group::Screen, "open or close this help", Some("help")),
     b(N, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, Group::Screen, "quit", Some("quit")),
     b(N, &[Key::ch(']')], Action::NextSpeech, Group::Jump, "next speech in programme order", Some("speech")),
     b(N, &[Key::ch('[')], Action::PrevSpeech, Group::Jump, "previous speech in programme order", None),
-    b(N, &[Key::ch('r')], Action::NextRoundtable, Group::Jump, "next roundtable (wraps around)", Some("roundtable")),
+    b(N, &[Key::ch('r')], Action::NextRoundtable, Group::Jump, "next roundtable after the reading position (wraps around)", Some("roundtable")),
     b(N, &[Key::ch('R')], Action::PrevRoundtable, Group::Jump, "previous roundtable (wraps around)", None),
-    b(N, &[Key::ch('}')], Action::NextSegment, Group::Jump, "next segment", Some("segment")),
-    b(N, &[Key::ch('{')], Action::PrevSegment, Group::Jump, "previous segment", None),
+    b(N, &[Key::ch('}')], Action::NextSegment, Group::Jump, "next segment's overview", Some("segment")),
+    b(N, &[Key::ch('{')], Action::PrevSegment, Group::Jump, "this segment's overview, or the previous one", None),
     Binding {
         mode: N,
         keys: &[
@@ -188,10 +188,10 @@ pub const BINDINGS: &[Binding] = &[
         ],
         bound: Bound::SegmentDigit,
         group: Group::Jump,
-        help: "the n-th segment",
+        help: "the n-th segment's overview",
         hint: None,
     },
-    b(N, &[Key::ch('/')], Action::SearchStart, Group::Search, "search the text pane", Some("search")),
+    b(N, &[Key::ch('/')], Action::SearchStart, Group::Search, "search the text pane (speech or overview)", Some("search")),
     b(N, &[Key::ch('n')], Action::SearchNext, Group::Search, "next match (wraps around)", None),
     b(N, &[Key::ch('N')], Action::SearchPrev, Group::Search, "previous match (wraps around)", None),
     b(N, &[Key::plain(K::Esc)], Action::ClearSearch, Group::Search, "clear the search", None),
@@ -356,6 +356,23 @@ pub fn help_rows() -> Vec<HelpRow> {
     section("In the search prompt", bindings(Mode::Prompt).collect());
     section("In this help", bindings(Mode::Help).collect());
     rows
+}
+
+/// The keymap as a Markdown table, one row per binding of the reading
+/// mode, grouped as in the help overlay. The README carries this table and
+/// a test keeps it current.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | action |\n|---|---|\n");
+    for g in Group::ALL {
+        for b in bindings(Mode::Normal).filter(|b| b.group == g) {
+            let keys: Vec<String> = keys_label(b.keys)
+                .split(' ')
+                .map(|k| format!("`{k}`"))
+                .collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -121,10 +121,19 @@ fn languages() {
 
 #[test]
 fn article_snapshot() {
-    let corpus = include_str!("../benches/corpus.txt");
+    let p = forum_tui::model::load_bytes("default", forum_tui::DEFAULT_PROCEEDINGS.as_bytes())
+        .expect("default proceedings")
+        .proceedings;
+    let paragraphs = p.forum.summary.iter().chain(
+        p.segments
+            .iter()
+            .flat_map(|s| s.speeches.iter().flat_map(|sp| &sp.paragraphs)),
+    );
     let mut out = String::new();
-    for para in corpus.split("\n\n").take(6) {
-        let para = para.trim();
+    for block in paragraphs.take(6) {
+        let forum_tui::model::Block::Paragraph(para) = block else {
+            continue;
+        };
         for line in layout_paragraph(para, 30, true, Narrow) {
             out.push_str(&line_string(para, &line, Narrow));
             out.push('\n');
