@@ -84,6 +84,25 @@ fn too_small(buf: &mut Buffer, area: Rect, look: &Look) {
     buf.set_string(x, y, msg, look.theme.too_small);
 }
 
+/// A pane's one-line header, strong when the pane has focus.
+fn pane_header(buf: &mut Buffer, area: Rect, text: &str, focused: bool, look: &Look) {
+    let style = if focused {
+        look.theme.pane_header_focused
+    } else {
+        look.theme.pane_header
+    };
+    buf.set_style(area, style);
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        text,
+        style,
+        look,
+    );
+}
+
 /// Writes one line of file text (sanitised, truncated with the ellipsis)
 /// at (x, y) within `max` cells; returns the cells used.
 fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style, look: &Look) -> u16 {

@@ -4,27 +4,19 @@
 
 use ratatui::buffer::Buffer;
 
-use super::{Look, put, rect};
+use super::{Look, pane_header, put, rect};
 use crate::state::{Focus, Geometry, Node, State};
 
 pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, look: &Look) {
     let t = &look.theme;
     let s = look.symbols;
-    let header = rect(g.tree_header);
-    let style = if state.focus == Focus::Tree {
-        t.pane_header_focused
-    } else {
-        t.pane_header
-    };
-    buf.set_style(header, style);
     let b = state.builder();
-    put(
+    let focused = state.focus == Focus::Tree;
+    pane_header(
         buf,
-        header.x + 1,
-        header.y,
-        header.width.saturating_sub(2),
+        rect(g.tree_header),
         b.labels().programme,
-        style,
+        focused,
         look,
     );
 

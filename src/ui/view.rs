@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Look, put, put_glyph, rect};
+use super::{Look, pane_header, put, put_glyph, rect};
 use crate::doc::Role;
 use crate::state::{Focus, Geometry, Node, State};
 use crate::text;
@@ -46,22 +46,8 @@ fn crumb(state: &State, look: &Look) -> String {
 
 pub(super) fn text_pane(buf: &mut Buffer, g: &Geometry, state: &State, look: &Look) {
     let t = &look.theme;
-    let header = rect(g.text_header);
-    let style = if state.focus == Focus::Text {
-        t.pane_header_focused
-    } else {
-        t.pane_header
-    };
-    buf.set_style(header, style);
-    put(
-        buf,
-        header.x + 1,
-        header.y,
-        header.width.saturating_sub(2),
-        &crumb(state, look),
-        style,
-        look,
-    );
+    let focused = state.focus == Focus::Text;
+    pane_header(buf, rect(g.text_header), &crumb(state, look), focused, look);
 
     let sep = rect(g.separator);
     for y in sep.top()..sep.bottom() {

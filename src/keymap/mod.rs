@@ -255,125 +255,14 @@ pub fn keys_for(mode: Mode, action: Action) -> Vec<Key> {
         .collect()
 }
 
-/// How the help overlay writes a binding's keys: `j Down`, and a run of
-/// digits as `1-9`.
-pub fn keys_label(keys: &[Key]) -> String {
-    let digits: Option<Vec<u32>> = keys
-        .iter()
-        .map(|k| match k.code {
-            KeyCode::Char(c) if !k.ctrl => c.to_digit(10),
-            _ => None,
-        })
-        .collect();
-    if let Some(d) = digits.filter(|d| d.len() > 2 && d.windows(2).all(|w| w[1] == w[0] + 1)) {
-        return format!("{}-{}", d[0], d[d.len() - 1]);
-    }
-    keys.iter()
-        .map(Key::to_string)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Status-bar hints for a mode: (first key, label), in table order.
 pub fn hints(mode: Mode) -> impl Iterator<Item = (Key, &'static str)> {
     bindings(mode).filter_map(|b| Some((*b.keys.first()?, b.hint?)))
 }
 
-/// Parses keys written in a small vim-like notation: plain characters, and
-/// `<Esc>`, `<Enter>`, `<Tab>`, `<S-Tab>`, `<BS>`, `<Up>`, `<Down>`,
-/// `<Left>`, `<Right>`, `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`, `<F1>`,
-/// `<lt>` (a literal `<`) and `<C-x>`. Tests and scripts drive the reader
-/// with it.
-pub fn parse_keys(seq: &str) -> Result<Vec<Key>, String> {
-    let mut keys = Vec::new();
-    let mut chars = seq.chars();
-    while let Some(c) = chars.next() {
-        if c != '<' {
-            keys.push(Key::ch(c));
-            continue;
-        }
-        let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
-        let code = match name.as_str() {
-            "Esc" => K::Esc,
-            "Enter" | "CR" => K::Enter,
-            "Tab" => K::Tab,
-            "S-Tab" => K::BackTab,
-            "BS" => K::Backspace,
-            "Up" => K::Up,
-            "Down" => K::Down,
-            "Left" => K::Left,
-            "Right" => K::Right,
-            "PgUp" => K::PageUp,
-            "PgDn" => K::PageDown,
-            "Home" => K::Home,
-            "End" => K::End,
-            "lt" => K::Char('<'),
-            f if f.starts_with('F') && f[1..].parse::<u8>().is_ok() => {
-                K::F(f[1..].parse().unwrap_or(1))
-            }
-            c if c.starts_with("C-") && c.chars().count() == 3 => {
-                keys.push(Key::ctrl(c.chars().nth(2).unwrap_or(' ')));
-                continue;
-            }
-            other => return Err(format!("unknown key <{other}>")),
-        };
-        keys.push(Key::plain(code));
-    }
-    Ok(keys)
-}
+mod notation;
 
-/// One row of the help overlay.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HelpRow {
-    Heading(&'static str),
-    Binding { keys: String, help: &'static str },
-    Blank,
-}
-
-/// The help overlay's rows: every binding of the table, the reading keys
-/// grouped by purpose, then the search prompt's and the help's own keys.
-pub fn help_rows() -> Vec<HelpRow> {
-    let mut rows = Vec::new();
-    let mut section = |title: &'static str, items: Vec<&'static Binding>| {
-        if items.is_empty() {
-            return;
-        }
-        if !rows.is_empty() {
-            rows.push(HelpRow::Blank);
-        }
-        rows.push(HelpRow::Heading(title));
-        rows.extend(items.into_iter().map(|b| HelpRow::Binding {
-            keys: keys_label(b.keys),
-            help: b.help,
-        }));
-    };
-    for g in Group::ALL {
-        section(
-            g.title(),
-            bindings(Mode::Normal).filter(|b| b.group == g).collect(),
-        );
-    }
-    section("In the search prompt", bindings(Mode::Prompt).collect());
-    section("In this help", bindings(Mode::Help).collect());
-    rows
-}
-
-/// The keymap as a Markdown table, one row per binding of the reading
-/// mode, grouped as in the help overlay. The README carries this table and
-/// a test keeps it current.
-pub fn markdown_table() -> String {
-    let mut out = String::from("| keys | action |\n|---|---|\n");
-    for g in Group::ALL {
-        for b in bindings(Mode::Normal).filter(|b| b.group == g) {
-            let keys: Vec<String> = keys_label(b.keys)
-                .split(' ')
-                .map(|k| format!("`{k}`"))
-                .collect();
-            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
-        }
-    }
-    out
-}
+pub use notation::{HelpRow, help_rows, keys_label, markdown_table, parse_keys};
 
 #[cfg(test)]
 mod tests {
@@ -457,40 +346,6 @@ mod tests {
                 assert!(seen.insert(*k), "{k} bound twice in {mode:?}");
             }
         }
-    }
-
-    #[test]
-    fn help_lists_every_binding_once() {
-        let rows = help_rows();
-        let listed = rows
-            .iter()
-            .filter(|r| matches!(r, HelpRow::Binding { .. }))
-            .count();
-        assert_eq!(listed, BINDINGS.len());
-        for b in BINDINGS {
-            let want = HelpRow::Binding {
-                keys: keys_label(b.keys),
-                help: b.help,
-            };
-            assert!(rows.contains(&want), "{:?} missing from help", b.help);
-        }
-    }
-
-    #[test]
-    fn key_notation() {
-        assert_eq!(
-            parse_keys("]<C-d><Esc><lt>x<F1><S-Tab>").unwrap(),
-            vec![
-                Key::ch(']'),
-                Key::ctrl('d'),
-                Key::plain(K::Esc),
-                Key::ch('<'),
-                Key::ch('x'),
-                Key::plain(K::F(1)),
-                Key::plain(K::BackTab),
-            ]
-        );
-        assert!(parse_keys("<Bogus>").is_err());
     }
 
     #[test]

@@ -1,233 +1,10 @@
-//! What the text pane shows, as a list of styled pieces: the forum overview,
-//! a segment overview, or a speech. Built from the model, laid out by
-//! `text::layout`, drawn by `ui`. Pure: no terminal, no app state.
+//! Builds the pages of the text pane from the model: the forum overview,
+//! a segment's overview, a speech.
 
-use crate::model::{Block, Proceedings, Segment, SegmentKind, Speech};
-use crate::text::layout::LaidLine;
-use crate::text::{self, AmbiguousWidth};
-
-/// How a piece looks. The theme maps roles to styles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Title,
-    Subtitle,
-    Heading,
-    /// A label-value line such as 日期　2023-01-13.
-    Meta,
-    Body,
-    /// A line of the programme or of a segment's speeches.
-    Entry,
-    Blank,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Content {
-    /// One paragraph; `indent` gives it the Chinese first-line indent.
-    Text {
-        text: String,
-        indent: bool,
-    },
-    List {
-        items: Vec<String>,
-        ordered: bool,
-    },
-    Blank,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Piece {
-    pub role: Role,
-    pub content: Content,
-}
-
-impl Piece {
-    fn text(role: Role, text: impl Into<String>) -> Piece {
-        Piece {
-            role,
-            content: Content::Text {
-                text: text.into(),
-                indent: false,
-            },
-        }
-    }
-
-    /// The searchable strings of the piece: one per paragraph or list item.
-    pub fn items(&self) -> &[String] {
-        match &self.content {
-            Content::Text { text, .. } => std::slice::from_ref(text),
-            Content::List { items, .. } => items,
-            Content::Blank => &[],
-        }
-    }
-}
-
-/// A page of the text pane.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Doc {
-    pub pieces: Vec<Piece>,
-}
-
-/// One screen line of a laid-out doc.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VLine {
-    pub piece: usize,
-    pub line: LaidLine,
-}
-
-impl Doc {
-    /// Lays the doc out for a text column of `width` cells.
-    pub fn layout(&self, width: usize, amb: AmbiguousWidth) -> Vec<VLine> {
-        let mut out = Vec::new();
-        for (i, piece) in self.pieces.iter().enumerate() {
-            let lines = match &piece.content {
-                Content::Text { text, indent } => {
-                    text::layout::layout_paragraph(text, width, *indent, amb)
-                }
-                Content::List { items, ordered } => {
-                    text::layout::layout_list(items, *ordered, width, amb)
-                }
-                Content::Blank => vec![LaidLine {
-                    prefix: String::new(),
-                    prefix_width: 0,
-                    item: 0,
-                    range: 0..0,
-                    width: 0,
-                }],
-            };
-            out.extend(lines.into_iter().map(|line| VLine { piece: i, line }));
-        }
-        out
-    }
-
-    /// The text a laid-out line draws (without its prefix).
-    pub fn line_text(&self, v: &VLine) -> &str {
-        self.pieces[v.piece]
-            .items()
-            .get(v.line.item)
-            .map_or("", |s| &s[v.line.range.clone()])
-    }
-
-    fn push(&mut self, p: Piece) {
-        self.pieces.push(p);
-    }
-
-    fn blank(&mut self) {
-        if self.pieces.last().is_some_and(|p| p.role != Role::Blank) {
-            self.pieces.push(Piece {
-                role: Role::Blank,
-                content: Content::Blank,
-            });
-        }
-    }
-
-    fn blocks(&mut self, blocks: &[Block], cjk: bool) {
-        for b in blocks {
-            self.blank();
-            self.push(match b {
-                Block::Paragraph(t) => Piece {
-                    role: Role::Body,
-                    content: Content::Text {
-                        text: t.clone(),
-                        indent: cjk,
-                    },
-                },
-                Block::List { items, ordered } => Piece {
-                    role: Role::Body,
-                    content: Content::List {
-                        items: items.clone(),
-                        ordered: *ordered,
-                    },
-                },
-            });
-        }
-    }
-
-    fn meta(&mut self, label: &str, value: Option<&str>) {
-        if let Some(v) = value.filter(|v| !v.is_empty()) {
-            self.push(Piece::text(Role::Meta, format!("{label}\u{3000}{v}")));
-        }
-    }
-}
-
-/// The words of the page furniture, in the document's language.
-#[derive(Debug)]
-pub struct Labels {
-    pub overview: &'static str,
-    pub theme: &'static str,
-    pub date: &'static str,
-    pub location: &'static str,
-    pub format: &'static str,
-    pub summary: &'static str,
-    pub source: &'static str,
-    pub publisher: &'static str,
-    pub published: &'static str,
-    pub author: &'static str,
-    pub editor: &'static str,
-    pub url: &'static str,
-    pub programme: &'static str,
-    pub kind: &'static str,
-    pub topic: &'static str,
-    pub description: &'static str,
-    pub participants: &'static str,
-    pub speeches: &'static str,
-    pub segment: &'static str,
-    pub form: &'static str,
-    pub list_sep: &'static str,
-    pub open_paren: &'static str,
-    pub close_paren: &'static str,
-}
-
-const ZH: Labels = Labels {
-    overview: "概覽",
-    theme: "主題",
-    date: "日期",
-    location: "地點",
-    format: "形式",
-    summary: "概述",
-    source: "來源",
-    publisher: "出處",
-    published: "發布",
-    author: "作者",
-    editor: "編輯",
-    url: "網址",
-    programme: "議程",
-    kind: "類型",
-    topic: "議題",
-    description: "說明",
-    participants: "參與",
-    speeches: "發言",
-    segment: "環節",
-    form: "形式",
-    list_sep: "、",
-    open_paren: "（",
-    close_paren: "）",
-};
-
-const EN: Labels = Labels {
-    overview: "Overview",
-    theme: "Theme",
-    date: "Date",
-    location: "Place",
-    format: "Format",
-    summary: "Summary",
-    source: "Source",
-    publisher: "Publisher",
-    published: "Published",
-    author: "Author",
-    editor: "Editor",
-    url: "URL",
-    programme: "Programme",
-    kind: "Kind",
-    topic: "Topic",
-    description: "About",
-    participants: "Taking part",
-    speeches: "Speeches",
-    segment: "Segment",
-    form: "Form",
-    list_sep: ", ",
-    open_paren: " (",
-    close_paren: ")",
-};
+use super::labels::{EN, Labels, ZH};
+use super::{Doc, Piece, Role};
+use crate::model::{Block, Proceedings, Segment, SegmentKind, Speaker, Speech};
+use crate::text;
 
 /// Builds pages for one proceedings; knows its language.
 #[derive(Debug, Clone, Copy)]
@@ -257,16 +34,18 @@ impl<'a> Builder<'a> {
 
     /// Name and short post, e.g. 郭欣（一級巡視員）.
     pub fn speaker_with_post(&self, s: &Speech) -> String {
-        let l = self.labels();
         match s.speaker {
-            Some(i) => {
-                let sp = &self.p.speakers[i.0];
-                match sp.short_post() {
-                    Some(post) => format!("{}{}{post}{}", sp.name, l.open_paren, l.close_paren),
-                    None => sp.name.clone(),
-                }
-            }
+            Some(i) => self.name_with_post(&self.p.speakers[i.0]),
             None => s.title.clone().unwrap_or_default(),
+        }
+    }
+
+    /// 郭欣（一級巡視員）
+    fn name_with_post(&self, sp: &Speaker) -> String {
+        let l = self.labels();
+        match sp.short_post() {
+            Some(post) => format!("{}{}{post}{}", sp.name, l.open_paren, l.close_paren),
+            None => sp.name.clone(),
         }
     }
 
@@ -343,18 +122,7 @@ impl<'a> Builder<'a> {
             }
         }
         seen.iter()
-            .map(|i| {
-                let sp = &self.p.speakers[i.0];
-                match sp.short_post() {
-                    Some(post) => format!(
-                        "{}{}{post}{}",
-                        sp.name,
-                        self.labels().open_paren,
-                        self.labels().close_paren
-                    ),
-                    None => sp.name.clone(),
-                }
-            })
+            .map(|i| self.name_with_post(&self.p.speakers[i.0]))
             .collect::<Vec<_>>()
             .join(self.labels().list_sep)
     }
