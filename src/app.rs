@@ -16,12 +16,13 @@ use std::os::fd::{AsFd, OwnedFd};
 use std::process;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode as CtKey, KeyEvent, KeyEventKind,
     KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 
 use crate::action::Action;
 use crate::keymap::{self, Key, KeyCode};
@@ -65,7 +66,7 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
         match state.apply(action) {
             Effect::None => {}
             Effect::Quit => return Ok(()),
-            Effect::Redraw => terminal.clear()?,
+            Effect::Redraw => repaint(terminal)?,
             Effect::Mouse(on) => {
                 if on {
                     execute!(io::stdout(), EnableMouseCapture)?;
@@ -78,7 +79,7 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
                 signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
                 // Here again after `fg`.
                 enter(state.mouse)?;
-                terminal.clear()?;
+                repaint(terminal)?;
                 let size = terminal.size()?;
                 state.apply(Action::Resize(size.width, size.height));
             }
@@ -86,12 +87,25 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
     }
 }
 
+/// Makes the next frame repaint every cell. `Terminal::clear` asks the
+/// terminal for the cursor position and fails when no answer comes, so the
+/// screen is cleared directly and an empty frame brings ratatui's previous
+/// buffer in line with it.
+fn repaint(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    terminal.draw(|_| {})?;
+    Ok(())
+}
+
 /// Restores the terminal: mouse off, main screen, cooked mode, cursor.
+/// ratatui's `restore` leaves the cursor to `Terminal`'s drop, which the
+/// signal paths and Ctrl-Z never reach, so it is shown here.
 fn leave(mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    let _ = execute!(io::stdout(), Show);
 }
 
 fn enter(mouse: bool) -> io::Result<()> {

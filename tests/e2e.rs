@@ -23,6 +23,12 @@ struct Session {
 }
 
 fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_forum-tui"));
+    cmd.args(args);
+    spawn_command(cols, rows, cmd)
+}
+
+fn spawn_command(cols: u16, rows: u16, mut cmd: CommandBuilder) -> Session {
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
@@ -32,8 +38,6 @@ fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
             pixel_height: 0,
         })
         .expect("openpty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_forum-tui"));
-    cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
     let child = pair.slave.spawn_command(cmd).expect("spawn forum-tui");
@@ -154,6 +158,16 @@ fn a_reading_session_from_start_to_quit() {
         highlighted >= 2,
         "matches are highlighted:\n{}",
         screen.contents()
+    );
+
+    // Ctrl-L repaints everything, even where the terminal answers no
+    // cursor-position query (this emulator answers none).
+    s.send("\u{c}");
+    s.send("n");
+    s.wait_text("match 2/");
+    assert!(
+        s.row_with("孫國權").is_some(),
+        "the screen is whole after Ctrl-L"
     );
 
     // q: exit 0, the shell's screen back, the cursor shown.
@@ -302,4 +316,37 @@ fn piped_output_prints_the_dump_and_never_starts_the_screen() {
         text.lines()
             .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
     );
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_repaints() {
+    // A job-control shell runs forum-tui, says when it stopped, and brings
+    // it back with fg, as an interactive shell would.
+    let mut s = spawn_command(100, 30, {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args([
+            "-c",
+            "set -m; \"$0\" 2>/dev/null; echo \"job stopped\"; fg %1",
+            env!("CARGO_BIN_EXE_forum-tui"),
+        ]);
+        cmd
+    });
+    s.wait_text("議程");
+    s.send("]");
+    s.wait_text("turn 1/3");
+    s.send("\u{1a}");
+    s.wait_for("the shell's screen", |scr| {
+        !scr.alternate_screen() && scr.contents().contains("job stopped")
+    });
+    assert!(
+        !s.parser.screen().hide_cursor(),
+        "cursor shown while suspended"
+    );
+    // fg: back on the alternate screen, repainted where reading was.
+    s.wait_for("the reader again", |scr| {
+        scr.alternate_screen() && scr.contents().contains("turn 1/3")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert!(!s.parser.screen().alternate_screen());
 }

@@ -40,10 +40,16 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The short post shown beside a name, unless it only repeats the
+    /// name (a speaker called 主席 whose post is 主席).
+    pub fn short_post(&self, sp: &Speaker) -> Option<String> {
+        sp.short_post().filter(|post| *post != sp.name)
+    }
+
     /// 郭欣（一級巡視員）
     fn name_with_post(&self, sp: &Speaker) -> String {
         let l = self.labels();
-        match sp.short_post() {
+        match self.short_post(sp) {
             Some(post) => format!("{}{}{post}{}", sp.name, l.open_paren, l.close_paren),
             None => sp.name.clone(),
         }

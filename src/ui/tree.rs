@@ -46,7 +46,9 @@ pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, look: &Look)
             }
             Node::Speech(k, j) => {
                 let speech = &p.segments[k].speeches[j];
-                let post = speech.speaker.and_then(|sp| p.speakers[sp.0].short_post());
+                let post = speech
+                    .speaker
+                    .and_then(|sp| b.short_post(&p.speakers[sp.0]));
                 (2, "", b.speech_label(speech), post, t.tree_speech)
             }
         };
