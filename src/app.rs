@@ -37,6 +37,13 @@ pub fn run(mut state: State, look: Look) -> io::Result<()> {
     let tty = terminal_fd()?;
     spawn_watchdog(tty)?;
     let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores raw mode and the screen; ours also turns the
+    // mouse off and shows the cursor before the panic message prints.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave(true);
+        ratatui_hook(info);
+    }));
     let result = event_loop(&mut terminal, &mut state, &look);
     leave(state.mouse);
     result

@@ -216,6 +216,32 @@ fn escape_sequences_in_a_file_never_reach_the_terminal() {
 }
 
 #[test]
+fn a_click_opens_a_tree_row_and_the_wheel_scrolls_the_text() {
+    let mut s = spawn(100, 30, &[]);
+    s.wait_text("李剛");
+    let row = s
+        .parser
+        .screen()
+        .contents()
+        .lines()
+        .position(|l| l.contains("李剛"))
+        .expect("李剛 in the tree") as u16;
+    // SGR mouse reports, 1-based: press and release of the left button.
+    s.send(&format!("\u{1b}[<0;6;{}M\u{1b}[<0;6;{}m", row + 1, row + 1));
+    s.wait_text("turn 3/3");
+    s.wait_text("致辭 › 李剛");
+    // The wheel over the text pane scrolls it: the percentage moves.
+    s.send("]]]]]]");
+    s.wait_text("turn 1/5");
+    s.send("\u{1b}[<65;60;15M");
+    s.wait_for("the text scrolled", |scr| {
+        !scr.contents().contains("turn 1/5  0%")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn narrow_terminal_and_too_small_message() {
     let mut s = spawn(50, 16, &[]);
     s.wait_text("議程");

@@ -426,3 +426,50 @@ fn tiny_sizes_do_not_panic() {
         keys(&mut s, "]]jjG<C-d>/質<Enter>n?j<Esc>r");
     }
 }
+
+#[test]
+fn the_other_keys_of_each_binding_do_the_same() {
+    let mut s = state();
+    keys(&mut s, "<Down><Down><Right>");
+    assert_eq!(
+        s.reader.node,
+        Node::Speech(0, 0),
+        "Down Down Right opens like j j l"
+    );
+    keys(&mut s, "<Up><Left>");
+    assert!(!s.tree.is_expanded(0), "Left collapses like h");
+    keys(&mut s, "<Left>");
+    assert_eq!(s.tree.selected, Node::Forum, "and then goes to the parent");
+    keys(&mut s, "<End>");
+    assert_eq!(s.tree.selected, Node::Speech(3, 1));
+    keys(&mut s, "<Home>");
+    assert_eq!(s.tree.selected, Node::Forum);
+    keys(&mut s, "3]<S-Tab>");
+    assert_eq!(s.focus, Focus::Text, "Shift-Tab also switches pane");
+    keys(&mut s, "<PgDn>");
+    let page = s.reader.top;
+    assert!(page > 0);
+    keys(&mut s, "<C-f>");
+    assert_eq!(s.reader.top, 2 * page);
+    keys(&mut s, "<PgUp><C-b>");
+    assert_eq!(s.reader.top, 0);
+    keys(&mut s, "<F1>");
+    assert_eq!(s.mode(), Mode::Help);
+    keys(&mut s, "<F1>");
+    assert_eq!(s.mode(), Mode::Normal);
+}
+
+#[test]
+fn page_keys_in_the_tree_move_the_selection_by_a_page() {
+    let mut s = state();
+    s.apply(Action::Resize(100, 12));
+    let h = s.geometry().unwrap().tree.height as isize;
+    keys(&mut s, " ");
+    let rows = s.tree.rows(s.proceedings());
+    let at = rows.iter().position(|n| *n == s.tree.selected).unwrap() as isize;
+    assert_eq!(at, h.min(rows.len() as isize - 1));
+    assert!(s.tree.offset > 0, "the selection stays visible");
+    keys(&mut s, "b");
+    assert_eq!(s.tree.selected, Node::Forum);
+    assert_eq!(s.tree.offset, 0);
+}
