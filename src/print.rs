@@ -24,6 +24,7 @@ pub fn check_summary(loaded: &Loaded) -> String {
 /// The programme as an indented plain-text tree: the forum, each segment
 /// with its kind, each speech with its speaker's posts (or its title).
 pub fn outline(p: &Proceedings) -> String {
+    let b = Builder::new(p);
     let mut out = String::new();
     let f = &p.forum;
     let mut head = f.title.clone();
@@ -43,7 +44,7 @@ pub fn outline(p: &Proceedings) -> String {
             let entry = match s.speaker {
                 Some(i) => {
                     let sp = &p.speakers[i.0];
-                    let posts = sp.posts();
+                    let posts = b.posts(sp);
                     if posts.is_empty() {
                         sp.name.clone()
                     } else {

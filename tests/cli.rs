@@ -270,3 +270,24 @@ fn hostile_text_never_reaches_standard_output_as_control_bytes() {
         "the clipboard write is shown, inert"
     );
 }
+
+#[test]
+fn an_english_file_gets_english_furniture_and_no_chinese_indent() {
+    let o = run(&[
+        "--dump",
+        "--width",
+        "50",
+        "tests/fixtures/valid/english.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let t = stdout(&o);
+    insta::assert_snapshot!("dump-english-50", t);
+    assert!(t.contains("Date: 2024-09-10"));
+    assert!(t.contains("Engineer, Example Corp"));
+    assert!(
+        !t.contains('\u{3000}'),
+        "no ideographic space in an English document"
+    );
+    let o = run(&["--outline", "tests/fixtures/valid/english.json"]);
+    assert!(stdout(&o).contains("Ada  Engineer, Example Corp"));
+}

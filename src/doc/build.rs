@@ -3,7 +3,7 @@
 
 use super::labels::{EN, Labels, ZH};
 use super::{Doc, Piece, Role};
-use crate::model::{Block, Proceedings, Segment, SegmentKind, Speaker, Speech};
+use crate::model::{Block, PostStyle, Proceedings, Segment, SegmentKind, Speaker, Speech};
 use crate::text;
 
 /// Builds pages for one proceedings; knows its language.
@@ -43,7 +43,37 @@ impl<'a> Builder<'a> {
     /// The short post shown beside a name, unless it only repeats the
     /// name (a speaker called 主席 whose post is 主席).
     pub fn short_post(&self, sp: &Speaker) -> Option<String> {
-        sp.short_post().filter(|post| *post != sp.name)
+        sp.short_post_in(self.post_style())
+            .filter(|post| *post != sp.name)
+    }
+
+    /// All of a speaker's posts, written as the document's language does.
+    pub fn posts(&self, sp: &Speaker) -> String {
+        sp.posts_in(self.post_style())
+    }
+
+    fn post_style(&self) -> PostStyle {
+        if self.cjk {
+            PostStyle::Chinese
+        } else {
+            PostStyle::Western
+        }
+    }
+
+    /// `圓桌 (roundtable)` in Chinese documents, `roundtable` in others.
+    fn kind_text(&self, kind: &SegmentKind) -> String {
+        let label = self.kind_label(kind);
+        if label == kind.name() {
+            label.to_owned()
+        } else {
+            format!("{label} ({})", kind.name())
+        }
+    }
+
+    /// A segment kind as the tree and overviews show it: 圓桌 in Chinese
+    /// documents, the kind's own name (roundtable) in others.
+    pub fn kind_label<'k>(&self, kind: &'k SegmentKind) -> &'k str {
+        if self.cjk { kind.label() } else { kind.name() }
     }
 
     /// 郭欣（一級巡視員）
@@ -69,7 +99,7 @@ impl<'a> Builder<'a> {
                     "{}. {}{}{}{}",
                     i + 1,
                     l.open_paren.trim_start(),
-                    seg.kind.label(),
+                    self.kind_label(&seg.kind),
                     l.close_paren,
                     seg.title
                 ),
@@ -93,11 +123,11 @@ impl<'a> Builder<'a> {
             d.push(Piece::text(Role::Subtitle, t.clone()));
         }
         d.blank();
-        d.meta(l.date, f.date.map(|x| x.to_string()).as_deref());
-        d.meta(l.location, f.location.as_deref());
-        d.meta(l.format, f.format.as_deref());
+        d.meta(l, l.date, f.date.map(|x| x.to_string()).as_deref());
+        d.meta(l, l.location, f.location.as_deref());
+        d.meta(l, l.format, f.format.as_deref());
         for o in &f.organizers {
-            d.meta(&o.role, Some(&o.name));
+            d.meta(l, &o.role, Some(&o.name));
         }
         if !f.summary.is_empty() {
             d.blank();
@@ -107,12 +137,12 @@ impl<'a> Builder<'a> {
         if let Some(s) = &f.source {
             d.blank();
             d.push(Piece::text(Role::Heading, l.source));
-            d.meta(l.publisher, s.publisher.as_deref());
-            d.meta(l.source, s.title.as_deref());
-            d.meta(l.published, s.published.as_deref());
-            d.meta(l.author, s.author.as_deref());
-            d.meta(l.editor, s.editor.as_deref());
-            d.meta(l.url, s.url.as_deref());
+            d.meta(l, l.publisher, s.publisher.as_deref());
+            d.meta(l, l.source, s.title.as_deref());
+            d.meta(l, l.published, s.published.as_deref());
+            d.meta(l, l.author, s.author.as_deref());
+            d.meta(l, l.editor, s.editor.as_deref());
+            d.meta(l, l.url, s.url.as_deref());
         }
         d
     }
@@ -163,10 +193,10 @@ impl<'a> Builder<'a> {
         let mut d = Doc::default();
         d.push(Piece::text(Role::Title, seg.title.clone()));
         d.blank();
-        d.meta(l.kind, Some(&kind_text(&seg.kind)));
-        d.meta(l.topic, seg.topic.as_deref());
+        d.meta(l, l.kind, Some(&self.kind_text(&seg.kind)));
+        d.meta(l, l.topic, seg.topic.as_deref());
         if !seg.participants.is_empty() {
-            d.meta(l.participants, Some(&seg.participants.join(l.list_sep)));
+            d.meta(l, l.participants, Some(&seg.participants.join(l.list_sep)));
         }
         if !seg.description.is_empty() {
             d.blank();
@@ -187,7 +217,7 @@ impl<'a> Builder<'a> {
             Some(i) => {
                 let sp = &self.p.speakers[i.0];
                 d.push(Piece::text(Role::Title, sp.name.clone()));
-                let posts = sp.posts();
+                let posts = self.posts(sp);
                 if !posts.is_empty() {
                     d.push(Piece::text(Role::Subtitle, posts));
                 }
@@ -201,21 +231,14 @@ impl<'a> Builder<'a> {
             )),
         }
         d.blank();
-        d.meta(l.segment, Some(&seg.title));
-        d.meta(l.form, s.form.as_deref());
+        d.meta(l, l.segment, Some(&seg.title));
+        d.meta(l, l.form, s.form.as_deref());
         d.blocks(&s.paragraphs, self.cjk);
         d
     }
 }
 
 /// `圓桌 (roundtable)`: the label and the name as written.
-fn kind_text(kind: &SegmentKind) -> String {
-    if kind.label() == kind.name() {
-        kind.name().to_owned()
-    } else {
-        format!("{} ({})", kind.label(), kind.name())
-    }
-}
 
 /// The first sentence of a block, for overviews: up to and including the
 /// first 。！？ (or `.!?` followed by a space), at most 120 characters.

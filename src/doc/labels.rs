@@ -24,6 +24,8 @@ pub struct Labels {
     pub segment: &'static str,
     pub form: &'static str,
     pub list_sep: &'static str,
+    /// Between a label and its value: 日期　2023-01-13, Date: 2024-09-10.
+    pub meta_sep: &'static str,
     pub open_paren: &'static str,
     pub close_paren: &'static str,
 }
@@ -50,6 +52,7 @@ pub(super) const ZH: Labels = Labels {
     segment: "環節",
     form: "形式",
     list_sep: "、",
+    meta_sep: "\u{3000}",
     open_paren: "（",
     close_paren: "）",
 };
@@ -76,6 +79,7 @@ pub(super) const EN: Labels = Labels {
     segment: "Segment",
     form: "Form",
     list_sep: ", ",
+    meta_sep: ": ",
     open_paren: " (",
     close_paren: ")",
 };

@@ -148,9 +148,10 @@ impl Doc {
         }
     }
 
-    fn meta(&mut self, label: &str, value: Option<&str>) {
+    fn meta(&mut self, labels: &Labels, label: &str, value: Option<&str>) {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
-            self.push(Piece::text(Role::Meta, format!("{label}\u{3000}{v}")));
+            let sep = labels.meta_sep;
+            self.push(Piece::text(Role::Meta, format!("{label}{sep}{v}")));
         }
     }
 }

@@ -3,6 +3,24 @@
 
 use super::{Affiliation, Proceedings, Speaker, SpeakerIdx};
 
+/// How posts are written: Chinese runs organization and position together
+/// (原質檢總局副局長); other languages write `former Engineer, Example Corp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PostStyle {
+    #[default]
+    Chinese,
+    Western,
+}
+
+impl PostStyle {
+    fn former(self) -> &'static str {
+        match self {
+            PostStyle::Chinese => "原",
+            PostStyle::Western => "former ",
+        }
+    }
+}
+
 impl Proceedings {
     /// The speaker a [`SpeakerIdx`] refers to. Indices come from the loader
     /// (`Speech::speaker`) and are always in range; any other index panics.
@@ -29,10 +47,15 @@ impl Speaker {
     /// position, or else its organization, with 原 before a former post
     /// (主任委員, 原副局長). `None` when there is nothing to show.
     pub fn short_post(&self) -> Option<String> {
+        self.short_post_in(PostStyle::Chinese)
+    }
+
+    /// [`Speaker::short_post`] in a given style.
+    pub fn short_post_in(&self, style: PostStyle) -> Option<String> {
         let first = self.affiliations.first()?;
         let post = non_empty(&first.position).or_else(|| non_empty(&first.organization))?;
         Some(if first.former {
-            format!("原{post}")
+            format!("{}{post}", style.former())
         } else {
             post.to_owned()
         })
@@ -44,6 +67,20 @@ impl Speaker {
     /// both former) share it: `中國質量報刊社黨委書記、社長`.
     /// Empty when the speaker has no affiliations.
     pub fn posts(&self) -> String {
+        self.posts_in(PostStyle::Chinese)
+    }
+
+    /// [`Speaker::posts`] in a given style; western posts are joined with
+    /// `; ` and never share an organization.
+    pub fn posts_in(&self, style: PostStyle) -> String {
+        if style == PostStyle::Western {
+            let posts: Vec<String> = self
+                .affiliations
+                .iter()
+                .filter_map(|a| a.post_in(style))
+                .collect();
+            return posts.join("; ");
+        }
         let mut out = String::new();
         let mut previous: Option<&Affiliation> = None;
         for a in &self.affiliations {
@@ -79,13 +116,23 @@ impl Affiliation {
     /// Organization then position (`質檢總局副局長`), with 原 before a former
     /// post; `None` when both are absent or empty.
     pub fn post(&self) -> Option<String> {
-        let organization = non_empty(&self.organization).unwrap_or("");
-        let position = non_empty(&self.position).unwrap_or("");
-        if organization.is_empty() && position.is_empty() {
-            return None;
-        }
-        let former = if self.former { "原" } else { "" };
-        Some(format!("{former}{organization}{position}"))
+        self.post_in(PostStyle::Chinese)
+    }
+
+    /// [`Affiliation::post`] in a given style.
+    pub fn post_in(&self, style: PostStyle) -> Option<String> {
+        let organization = non_empty(&self.organization);
+        let position = non_empty(&self.position);
+        let former = if self.former { style.former() } else { "" };
+        let text = match (style, position, organization) {
+            (_, None, None) => return None,
+            (PostStyle::Chinese, p, o) => format!("{}{}", o.unwrap_or(""), p.unwrap_or("")),
+            (PostStyle::Western, Some(p), Some(o)) => format!("{p}, {o}"),
+            (PostStyle::Western, Some(one), None) | (PostStyle::Western, None, Some(one)) => {
+                one.to_owned()
+            }
+        };
+        Some(format!("{former}{text}"))
     }
 }
 
@@ -124,6 +171,28 @@ mod tests {
         ]);
         assert_eq!(s.posts(), "中國計量測試學會理事長；原質檢總局副局長");
         assert_eq!(s.short_post().as_deref(), Some("理事長"));
+    }
+
+    #[test]
+    fn western_posts_read_position_then_organization() {
+        let s = speaker(vec![
+            affiliation(Some("Example Corp"), Some("Engineer"), false),
+            affiliation(Some("Rust Foundation"), Some("Director"), true),
+            affiliation(None, Some("Author"), false),
+        ]);
+        assert_eq!(
+            s.posts_in(PostStyle::Western),
+            "Engineer, Example Corp; former Director, Rust Foundation; Author"
+        );
+        assert_eq!(
+            s.short_post_in(PostStyle::Western).as_deref(),
+            Some("Engineer")
+        );
+        let former = speaker(vec![affiliation(Some("X"), Some("Chair"), true)]);
+        assert_eq!(
+            former.short_post_in(PostStyle::Western).as_deref(),
+            Some("former Chair")
+        );
     }
 
     #[test]

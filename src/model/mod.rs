@@ -19,6 +19,7 @@ mod validate;
 
 pub use date::DateError;
 pub use error::{LoadError, LoadErrorKind, Place};
+pub use helpers::PostStyle;
 pub use load::{MAX_FILE_BYTES, SCHEMA_VERSION, load_bytes, load_path};
 
 /// A whole proceedings file, validated.

@@ -19,7 +19,7 @@ pub(super) fn position(state: &State) -> String {
         Node::Segment(i) => format!(
             "segment {}/{n}  {}  {pct}%",
             i + 1,
-            p.segments[i].kind.label()
+            state.builder().kind_label(&p.segments[i].kind)
         ),
         Node::Speech(i, j) => {
             let seg = &p.segments[i];

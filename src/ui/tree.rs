@@ -41,7 +41,7 @@ pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, look: &Look)
                 } else {
                     s.collapsed
                 };
-                let label = format!("{} {} {}", k + 1, seg.kind.label(), seg.title);
+                let label = format!("{} {} {}", k + 1, b.kind_label(&seg.kind), seg.title);
                 (0, fold, label, None, t.tree_segment)
             }
             Node::Speech(k, j) => {
