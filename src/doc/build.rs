@@ -238,8 +238,6 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// `圓桌 (roundtable)`: the label and the name as written.
-
 /// The first sentence of a block, for overviews: up to and including the
 /// first 。！？ (or `.!?` followed by a space), at most 120 characters.
 pub fn first_sentence(block: &Block) -> String {
