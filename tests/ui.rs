@@ -3,14 +3,14 @@
 
 mod common;
 
-use common::{SCENES, screen, text};
+use common::{SCENES, screen, text, text_with_hits};
 
 #[test]
 fn snapshots_at_three_sizes() {
     for (w, h) in [(120, 40), (80, 24), (50, 16)] {
         for (name, keys) in SCENES {
             let buf = screen(w, h, keys);
-            insta::assert_snapshot!(format!("{name}-{w}x{h}"), text(&buf));
+            insta::assert_snapshot!(format!("{name}-{w}x{h}"), text_with_hits(&buf));
         }
     }
 }

@@ -49,7 +49,7 @@ const INK: Color = Color::Rgb(0x1c, 0x1c, 0x1c);
 const PAPER: Color = Color::Rgb(0xee, 0xe8, 0xd5);
 const BLUE: Color = Color::Rgb(0x26, 0x8b, 0xd2);
 const DIM: Color = Color::Rgb(0x93, 0xa1, 0xa1);
-const HIT: Color = Color::Rgb(0xb5, 0x89, 0x00);
+const HIT: Color = Color::Rgb(0xe5, 0xc0, 0x7b);
 const RED: Color = Color::Rgb(0xdc, 0x32, 0x2f);
 
 /// The colour theme. With `NO_COLOR`, [`Theme::without_colour`] keeps only
@@ -57,10 +57,7 @@ const RED: Color = Color::Rgb(0xdc, 0x32, 0x2f);
 pub const THEME: Theme = Theme {
     title_bar: Style::new().fg(PAPER).bg(BLUE).add_modifier(Modifier::BOLD),
     pane_header: fg(DIM).add_modifier(Modifier::BOLD),
-    pane_header_focused: Style::new()
-        .fg(INK)
-        .bg(ACCENT)
-        .add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
+    pane_header_focused: Style::new().fg(INK).bg(PAPER).add_modifier(Modifier::BOLD),
     separator: fg(DIM),
     tree_forum: Style::new().add_modifier(Modifier::BOLD),
     tree_segment: fg(BLUE).add_modifier(Modifier::BOLD),
@@ -82,7 +79,7 @@ pub const THEME: Theme = Theme {
     hit_current: Style::new()
         .fg(INK)
         .bg(ACCENT)
-        .add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+        .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
     scrollbar_thumb: fg(ACCENT),
     scrollbar_track: fg(DIM),
     status: Style::new().fg(PAPER).bg(INK),
@@ -110,7 +107,7 @@ impl Theme {
         Theme {
             title_bar: strip(self.title_bar).add_modifier(Modifier::REVERSED),
             pane_header: strip(self.pane_header),
-            pane_header_focused: strip(self.pane_header_focused),
+            pane_header_focused: strip(self.pane_header_focused).add_modifier(Modifier::REVERSED),
             separator: strip(self.separator),
             tree_forum: strip(self.tree_forum),
             tree_segment: strip(self.tree_segment),
@@ -126,7 +123,7 @@ impl Theme {
             body: strip(self.body),
             entry: strip(self.entry),
             hit: strip(self.hit),
-            hit_current: strip(self.hit_current),
+            hit_current: strip(self.hit_current).add_modifier(Modifier::REVERSED),
             scrollbar_thumb: strip(self.scrollbar_thumb),
             scrollbar_track: strip(self.scrollbar_track),
             status: strip(self.status).add_modifier(Modifier::REVERSED),

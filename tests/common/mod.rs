@@ -52,6 +52,55 @@ pub fn text(buf: &Buffer) -> String {
     out
 }
 
+/// Like [`text`], with search matches drawn as «…» and the current match
+/// as ‹…›, so a snapshot shows the highlighting too.
+pub fn text_with_hits(buf: &Buffer) -> String {
+    let theme = forum_tui::ui::THEME;
+    let kind = |x: u16, y: u16| {
+        let bg = buf[(x, y)].bg;
+        if Some(bg) == theme.hit_current.bg {
+            2
+        } else if Some(bg) == theme.hit.bg {
+            1
+        } else {
+            0
+        }
+    };
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        let mut open = 0;
+        while x < buf.area.width {
+            let k = kind(x, y);
+            if k != open {
+                line.push_str(match open {
+                    1 => "»",
+                    2 => "›",
+                    _ => "",
+                });
+                line.push_str(match k {
+                    1 => "«",
+                    2 => "‹",
+                    _ => "",
+                });
+                open = k;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        line.push_str(match open {
+            1 => "»",
+            2 => "›",
+            _ => "",
+        });
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// The scenes of the snapshot tests and the screenshots: name and keys.
 pub const SCENES: &[(&str, &str)] = &[
     ("landing", ""),
