@@ -1,0 +1,185 @@
+//! From the raw file to the domain types: the rules of the format that the
+//! types alone cannot check (ids, references, non-empty lists, dates), and
+//! the warnings. Errors stop at the first one, in file order.
+
+use std::collections::HashMap;
+
+use super::error::{LoadError, LoadErrorKind};
+use super::path::JsonPath;
+use super::raw::{Extra, RawBlock, RawFile};
+use super::rules::{SpeechIds, control_chars_message, is_space};
+use super::{Block, Loaded, Proceedings, SpeakerIdx, Warning};
+
+mod people;
+mod programme;
+
+type Res<T> = Result<T, LoadError>;
+
+pub(super) fn validate(file: &str, raw: RawFile) -> Res<Loaded> {
+    let mut v = Validator {
+        file,
+        warnings: Vec::new(),
+    };
+    let root = JsonPath::root();
+    v.extra(&root, &raw.extra);
+    let forum = v.required(&root, "forum", raw.forum)?;
+    let forum = v.forum(&root.key("forum"), forum)?;
+    let raw_speakers = v.required(&root, "speakers", raw.speakers)?;
+    let (speakers, speaker_ids) = v.speakers(&root.key("speakers"), raw_speakers)?;
+    let raw_segments = v.required(&root, "segments", raw.segments)?;
+    let segments_path = root.key("segments");
+    if raw_segments.is_empty() {
+        return Err(v.error(
+            LoadErrorKind::Invalid,
+            &segments_path,
+            "empty (at least one segment is required)",
+        ));
+    }
+    let mut speeches = SpeechIds::new(&raw_segments);
+    let mut spoke = vec![false; speakers.len()];
+    let mut segment_ids: HashMap<String, JsonPath> = HashMap::new();
+    let mut segments = Vec::with_capacity(raw_segments.len());
+    for (i, raw) in raw_segments.into_iter().enumerate() {
+        let path = segments_path.index(i);
+        let ids = Ids {
+            speakers: &speaker_ids,
+            segments: &mut segment_ids,
+            speeches: &mut speeches,
+        };
+        segments.push(v.segment(&path, raw, ids, &mut spoke)?);
+    }
+    for (i, speaker) in speakers.iter().enumerate() {
+        if !spoke[i] {
+            let msg = format!("speaker \"{}\" never speaks", speaker.id);
+            v.warn(&root.key("speakers").index(i), &msg);
+        }
+    }
+    Ok(Loaded {
+        proceedings: Proceedings {
+            forum,
+            speakers,
+            segments,
+        },
+        warnings: v.warnings,
+    })
+}
+
+/// The ids a segment is checked against and adds to.
+struct Ids<'a> {
+    speakers: &'a HashMap<String, SpeakerIdx>,
+    segments: &'a mut HashMap<String, JsonPath>,
+    speeches: &'a mut SpeechIds,
+}
+
+struct Validator<'a> {
+    file: &'a str,
+    warnings: Vec<Warning>,
+}
+
+impl Validator<'_> {
+    fn error(&self, kind: LoadErrorKind, path: &JsonPath, message: &str) -> LoadError {
+        LoadError::at(kind, self.file, path, message)
+    }
+
+    fn warn(&mut self, path: &JsonPath, message: &str) {
+        self.warnings.push(Warning::at(path, message));
+    }
+
+    fn required<T>(&self, parent: &JsonPath, key: &str, value: Option<T>) -> Res<T> {
+        value.ok_or_else(|| {
+            self.error(
+                LoadErrorKind::Missing,
+                &parent.key(key),
+                "missing required field",
+            )
+        })
+    }
+
+    fn extra(&mut self, path: &JsonPath, extra: &Extra) {
+        for key in extra.keys() {
+            self.warn(&path.key(key), "unknown field");
+        }
+    }
+
+    /// Warns about control characters in text that is shown.
+    fn text(&mut self, path: &JsonPath, text: &str) {
+        if let Some(message) = control_chars_message(text) {
+            self.warn(path, &message);
+        }
+    }
+
+    fn opt_text(&mut self, parent: &JsonPath, key: &str, value: Option<String>) -> Option<String> {
+        if let Some(s) = &value {
+            self.text(&parent.key(key), s);
+        }
+        value
+    }
+
+    fn required_text(
+        &mut self,
+        parent: &JsonPath,
+        key: &str,
+        value: Option<String>,
+    ) -> Res<String> {
+        let s = self.required(parent, key, value)?;
+        self.text(&parent.key(key), &s);
+        Ok(s)
+    }
+
+    /// An id: present, non-empty, without whitespace.
+    fn id(&mut self, parent: &JsonPath, value: Option<String>) -> Res<String> {
+        let id = self.required_text(parent, "id", value)?;
+        let path = parent.key("id");
+        if id.is_empty() {
+            return Err(self.error(LoadErrorKind::Invalid, &path, "empty id"));
+        }
+        if let Some(c) = id.chars().find(|&c| is_space(c)) {
+            let msg = format!("id \"{id}\" contains whitespace (U+{:04X})", u32::from(c));
+            return Err(self.error(LoadErrorKind::Invalid, &path, &msg));
+        }
+        Ok(id)
+    }
+
+    /// An id that must be unique among `seen` (`what`: "speaker", ...).
+    fn unique_id(
+        &mut self,
+        parent: &JsonPath,
+        value: Option<String>,
+        seen: &mut HashMap<String, JsonPath>,
+        what: &str,
+    ) -> Res<String> {
+        let id = self.id(parent, value)?;
+        let path = parent.key("id");
+        if let Some(first) = seen.get(&id) {
+            let msg = format!("duplicate {what} id \"{id}\" (first at {first})");
+            return Err(self.error(LoadErrorKind::Invalid, &path, &msg));
+        }
+        seen.insert(id.clone(), path);
+        Ok(id)
+    }
+
+    fn blocks(&mut self, path: &JsonPath, raw: Vec<RawBlock>) -> Res<Vec<Block>> {
+        let mut blocks = Vec::with_capacity(raw.len());
+        for (i, block) in raw.into_iter().enumerate() {
+            let path = path.index(i);
+            blocks.push(match block {
+                RawBlock::Paragraph(s) => {
+                    self.text(&path, &s);
+                    Block::Paragraph(s)
+                }
+                RawBlock::List(list) => {
+                    self.extra(&path, &list.extra);
+                    let items = self.required(&path, "list", list.list)?;
+                    for (k, item) in items.iter().enumerate() {
+                        self.text(&path.key("list").index(k), item);
+                    }
+                    Block::List {
+                        items,
+                        ordered: list.ordered.unwrap_or(false),
+                    }
+                }
+            });
+        }
+        Ok(blocks)
+    }
+}
