@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::super::error::LoadErrorKind;
-use super::super::path::JsonPath;
-use super::super::raw::{RawAffiliation, RawForum, RawOrganizer, RawSource, RawSpeaker};
-use super::super::rules::is_space;
-use super::super::{Affiliation, Date, Forum, Organizer, Source, Speaker, SpeakerIdx, SpeakerKind};
+use crate::model::error::LoadErrorKind;
+use crate::model::path::JsonPath;
+use crate::model::raw::{RawAffiliation, RawForum, RawOrganizer, RawSource, RawSpeaker};
+use crate::model::rules::is_space;
+use crate::model::{Affiliation, Date, Forum, Organizer, Source, Speaker, SpeakerIdx, SpeakerKind};
 
 use super::{Res, Validator};
 

@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::super::error::LoadErrorKind;
-use super::super::path::JsonPath;
-use super::super::raw::{RawSegment, RawSpeech};
-use super::super::rules::SpeechIds;
-use super::super::{Segment, SegmentKind, SpeakerIdx, Speech};
+use crate::model::error::LoadErrorKind;
+use crate::model::path::JsonPath;
+use crate::model::raw::{RawSegment, RawSpeech};
+use crate::model::rules::SpeechIds;
+use crate::model::{Segment, SegmentKind, SpeakerIdx, Speech};
 
 use super::{Ids, Res, Validator};
 
