@@ -262,7 +262,9 @@ pub fn hints(mode: Mode) -> impl Iterator<Item = (Key, &'static str)> {
 
 mod notation;
 
-pub use notation::{HelpRow, help_rows, keys_label, markdown_table, parse_keys};
+pub use notation::{
+    HelpLine, HelpRow, help_lines, help_rows, keys_label, markdown_table, parse_keys,
+};
 
 #[cfg(test)]
 mod tests {

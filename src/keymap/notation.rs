@@ -3,6 +3,7 @@
 //! all generated from [`BINDINGS`](super::BINDINGS).
 
 use super::{Binding, Group, K, Key, KeyCode, Mode, bindings};
+use crate::text::{AmbiguousWidth, width::str_width, wrap::wrap};
 
 /// How the help overlay writes a binding's keys: `j Down`, and a run of
 /// digits as `1-9`.
@@ -102,6 +103,62 @@ pub fn help_rows() -> Vec<HelpRow> {
     rows
 }
 
+/// One screen line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    /// Keys (empty on a continuation line) and a line of the description.
+    Entry {
+        keys: String,
+        text: String,
+    },
+    Blank,
+}
+
+/// The help overlay laid out for a text column of `width` cells: the width
+/// of the keys column, and the lines, descriptions wrapped beside the keys
+/// rather than cut off.
+pub fn help_lines(width: usize, amb: AmbiguousWidth) -> (usize, Vec<HelpLine>) {
+    let rows = help_rows();
+    let widest = rows
+        .iter()
+        .filter_map(|r| match r {
+            HelpRow::Binding { keys, .. } => Some(str_width(keys, amb)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let keys_w = widest.min(24).min(width / 3);
+    // One cell of indent before the keys, two between keys and text.
+    let text_w = width.saturating_sub(keys_w + 3).max(1);
+    let mut lines = Vec::new();
+    for row in rows {
+        match row {
+            HelpRow::Heading(h) => lines.push(HelpLine::Heading(h)),
+            HelpRow::Blank => lines.push(HelpLine::Blank),
+            HelpRow::Binding { keys, help } => {
+                // Both columns wrap: a long key list (Space PgDn Ctrl-F)
+                // takes more lines rather than being cut.
+                let key_lines: Vec<&str> = wrap(&keys, keys_w.max(1), amb)
+                    .into_iter()
+                    .map(|l| &keys[l.range])
+                    .collect();
+                let text_lines: Vec<&str> = wrap(help, text_w, amb)
+                    .into_iter()
+                    .map(|l| &help[l.range])
+                    .collect();
+                for i in 0..key_lines.len().max(text_lines.len()) {
+                    lines.push(HelpLine::Entry {
+                        keys: key_lines.get(i).copied().unwrap_or("").to_owned(),
+                        text: text_lines.get(i).copied().unwrap_or("").to_owned(),
+                    });
+                }
+            }
+        }
+    }
+    (keys_w, lines)
+}
+
 /// The keymap as a Markdown table, one row per binding of the reading
 /// mode, grouped as in the help overlay. The README carries this table and
 /// a test keeps it current.
@@ -138,6 +195,33 @@ mod tests {
                 help: b.help,
             };
             assert!(rows.contains(&want), "{:?} missing from help", b.help);
+        }
+    }
+
+    #[test]
+    fn narrow_help_wraps_descriptions_instead_of_cutting_them() {
+        let (_, wide) = help_lines(70, AmbiguousWidth::Narrow);
+        let (keys_w, narrow) = help_lines(30, AmbiguousWidth::Narrow);
+        assert!(narrow.len() > wide.len());
+        let text: String = narrow
+            .iter()
+            .filter_map(|l| match l {
+                HelpLine::Entry { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect::<String>()
+            .replace(' ', "");
+        assert!(
+            text.contains("mousecaptureon/off(off:selecttextnatively)"),
+            "{text}"
+        );
+        for l in &narrow {
+            if let HelpLine::Entry { text, .. } = l {
+                assert!(
+                    str_width(text, AmbiguousWidth::Narrow) <= 30 - keys_w - 3,
+                    "{text}"
+                );
+            }
         }
     }
 

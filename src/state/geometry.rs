@@ -69,6 +69,21 @@ impl Geometry {
     }
 }
 
+/// The help overlay's box for a screen and a number of lines: at most 78
+/// cells wide, centred, leaving a margin around it.
+pub(super) fn help_box(width: u16, height: u16, lines: usize) -> Area {
+    let w = width.saturating_sub(4).min(78);
+    let h = (lines as u16)
+        .saturating_add(2)
+        .min(height.saturating_sub(2));
+    Area::new((width - w) / 2, (height - h) / 2, w, h)
+}
+
+/// Cells of the help box's text column: inside the borders and a margin.
+pub(super) fn help_text_width(box_width: u16) -> usize {
+    usize::from(box_width.saturating_sub(4))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

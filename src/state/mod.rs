@@ -10,13 +10,15 @@ mod tests;
 mod tree;
 
 pub use geometry::{Area, Geometry, MIN_HEIGHT, MIN_WIDTH};
+
+use geometry::{help_box, help_text_width};
 pub use reader::{Anchor, Reader};
 pub use search::{Hit, Search};
 pub use tree::{Node, Tree};
 
 use crate::action::Action;
 use crate::doc::{Builder, Doc};
-use crate::keymap::{self, Mode};
+use crate::keymap::{self, HelpLine, Mode};
 use crate::model::Proceedings;
 use crate::text::AmbiguousWidth;
 
@@ -38,6 +40,15 @@ pub enum Effect {
     Suspend,
     /// Turn mouse capture on or off.
     Mouse(bool),
+}
+
+/// The help overlay as drawn: its box, the width of its keys column and
+/// its lines (descriptions wrapped to the box).
+#[derive(Debug, Clone)]
+pub struct HelpView {
+    pub area: Area,
+    pub keys_width: usize,
+    pub lines: Vec<HelpLine>,
 }
 
 /// A one-line remark for the status line, shown until the next key.
@@ -94,6 +105,18 @@ impl State {
 
     pub fn geometry(&self) -> Option<Geometry> {
         Geometry::new(self.size.0, self.size.1)
+    }
+
+    /// The help overlay for the current screen size.
+    pub fn help_view(&self) -> HelpView {
+        let (w, h) = self.size;
+        let width = help_box(w, h, 0).width;
+        let (keys_width, lines) = keymap::help_lines(help_text_width(width), self.amb);
+        HelpView {
+            area: help_box(w, h, lines.len()),
+            keys_width,
+            lines,
+        }
     }
 
     /// Which keymap scope is active.
@@ -238,9 +261,9 @@ impl State {
     }
 
     fn apply_help(&mut self, action: Action) -> Effect {
-        let rows = keymap::help_rows().len();
-        let height = self.geometry().map_or(1, |g| usize::from(g.tree.height));
-        let max = rows.saturating_sub(height.saturating_sub(2));
+        let view = self.help_view();
+        let height = usize::from(view.area.height.saturating_sub(2)).max(1);
+        let max = view.lines.len().saturating_sub(height);
         let off = self.help.unwrap_or(0);
         self.help = match action {
             Action::Quit => return Effect::Quit,

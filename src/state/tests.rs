@@ -473,3 +473,24 @@ fn page_keys_in_the_tree_move_the_selection_by_a_page() {
     assert_eq!(s.tree.selected, Node::Forum);
     assert_eq!(s.tree.offset, 0);
 }
+
+#[test]
+fn help_scrolls_to_its_last_wrapped_line_and_no_further() {
+    let mut s = state();
+    s.apply(Action::Resize(50, 16));
+    keys(&mut s, "?");
+    for _ in 0..40 {
+        keys(&mut s, " ");
+    }
+    let view = s.help_view();
+    let visible = usize::from(view.area.height - 2);
+    assert!(
+        view.lines.len() > visible,
+        "the help needs scrolling at 50x16"
+    );
+    assert_eq!(s.help, Some(view.lines.len() - visible));
+    keys(&mut s, "jjj");
+    assert_eq!(s.help, Some(view.lines.len() - visible), "no further");
+    keys(&mut s, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbk");
+    assert_eq!(s.help, Some(0));
+}

@@ -2,74 +2,53 @@
 //! written by hand.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::{Look, put};
-use crate::keymap::{self, HelpRow};
-use crate::text;
+use super::{Look, put, rect};
+use crate::action::Action;
+use crate::keymap::{self, HelpLine, Mode};
+use crate::state::State;
 
-pub(super) fn render(buf: &mut Buffer, screen: Rect, offset: usize, look: &Look) {
-    let rows = keymap::help_rows();
-    let keys_w = rows
-        .iter()
-        .filter_map(|r| match r {
-            HelpRow::Binding { keys, .. } => Some(text::width::str_width(keys, look.amb)),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0)
-        .min(24);
-    let width = (keys_w as u16 + 50).min(screen.width.saturating_sub(4));
-    let height = (rows.len() as u16 + 2).min(screen.height.saturating_sub(2));
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
+pub(super) fn render(buf: &mut Buffer, state: &State, offset: usize, look: &Look) {
+    let view = state.help_view();
+    let area = rect(view.area);
     Clear.render(area, buf);
-    let title = format!(
-        " keys: {} ",
-        keymap::keys_label(&keymap::keys_for(
-            keymap::Mode::Help,
-            crate::action::Action::CloseHelp
-        ))
-    );
+    let close = keymap::keys_label(&keymap::keys_for(Mode::Help, Action::CloseHelp));
     let block = Block::bordered()
         .border_set(look.symbols.border)
-        .title(title)
+        .title(format!(" keys: {close} "))
         .style(look.theme.help);
     let inner = block.inner(area);
     block.render(area, buf);
     let t = &look.theme;
-    for (i, row) in rows
+    let x = inner.x + 1;
+    let w = inner.width.saturating_sub(2);
+    let keys_w = view.keys_width as u16;
+    let text_x = x + 1 + keys_w + 2;
+    let lines = view
+        .lines
         .iter()
         .skip(offset)
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
+        .take(usize::from(inner.height));
+    for (i, line) in lines.enumerate() {
         let y = inner.y + i as u16;
-        let x = inner.x + 1;
-        let w = inner.width.saturating_sub(2);
-        match row {
-            HelpRow::Heading(h) => {
+        match line {
+            HelpLine::Heading(h) => {
                 put(buf, x, y, w, h, t.help_heading, look);
             }
-            HelpRow::Binding { keys, help } => {
+            HelpLine::Entry { keys, text } => {
+                put(buf, x + 1, y, keys_w.min(w), keys, t.help_key, look);
                 put(
                     buf,
-                    x + 1,
+                    text_x,
                     y,
-                    (keys_w as u16).min(w),
-                    keys,
-                    t.help_key,
+                    (x + w).saturating_sub(text_x),
+                    text,
+                    t.help,
                     look,
                 );
-                let hx = x + 1 + keys_w as u16 + 2;
-                put(buf, hx, y, (x + w).saturating_sub(hx), help, t.help, look);
             }
-            HelpRow::Blank => {}
+            HelpLine::Blank => {}
         }
     }
 }

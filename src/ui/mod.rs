@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, look: &Look) {
     view::text_pane(buf, &g, state, look);
     let cursor = status::render(buf, rect(g.status), state, look);
     if let Some(offset) = state.help {
-        help::render(buf, area, offset, look);
+        help::render(buf, state, offset, look);
     } else if let Some(c) = cursor {
         frame.set_cursor_position(c);
     }
