@@ -43,7 +43,7 @@ pub fn outline(p: &Proceedings) -> String {
         for s in &seg.speeches {
             let entry = match s.speaker {
                 Some(i) => {
-                    let sp = &p.speakers[i.0];
+                    let sp = p.speaker(i);
                     let posts = b.posts(sp);
                     if posts.is_empty() {
                         sp.name.clone()

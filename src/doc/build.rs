@@ -27,7 +27,7 @@ impl<'a> Builder<'a> {
     /// speech's title.
     pub fn speech_label(&self, s: &Speech) -> String {
         match s.speaker {
-            Some(i) => self.p.speakers[i.0].name.clone(),
+            Some(i) => self.p.speaker(i).name.clone(),
             None => s.title.clone().unwrap_or_default(),
         }
     }
@@ -35,7 +35,7 @@ impl<'a> Builder<'a> {
     /// Name and short post, e.g. 郭欣（一級巡視員）.
     pub fn speaker_with_post(&self, s: &Speech) -> String {
         match s.speaker {
-            Some(i) => self.name_with_post(&self.p.speakers[i.0]),
+            Some(i) => self.name_with_post(self.p.speaker(i)),
             None => s.title.clone().unwrap_or_default(),
         }
     }
@@ -158,7 +158,7 @@ impl<'a> Builder<'a> {
             }
         }
         seen.iter()
-            .map(|i| self.name_with_post(&self.p.speakers[i.0]))
+            .map(|&i| self.name_with_post(self.p.speaker(i)))
             .collect::<Vec<_>>()
             .join(self.labels().list_sep)
     }
@@ -215,7 +215,7 @@ impl<'a> Builder<'a> {
         let mut d = Doc::default();
         match s.speaker {
             Some(i) => {
-                let sp = &self.p.speakers[i.0];
+                let sp = self.p.speaker(i);
                 d.push(Piece::text(Role::Title, sp.name.clone()));
                 let posts = self.posts(sp);
                 if !posts.is_empty() {

@@ -105,14 +105,6 @@ impl Doc {
         out
     }
 
-    /// The text a laid-out line draws (without its prefix).
-    pub fn line_text(&self, v: &VLine) -> &str {
-        self.pieces[v.piece]
-            .items()
-            .get(v.line.item)
-            .map_or("", |s| &s[v.line.range.clone()])
-    }
-
     fn push(&mut self, p: Piece) {
         self.pieces.push(p);
     }

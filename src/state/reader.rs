@@ -66,10 +66,6 @@ impl Reader {
         &self.lines
     }
 
-    pub fn width(&self) -> usize {
-        self.width
-    }
-
     /// Shows another page, returning to where reading was if it was read
     /// before.
     pub fn open(&mut self, node: Node, doc: Doc) {

@@ -46,9 +46,7 @@ pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, look: &Look)
             }
             Node::Speech(k, j) => {
                 let speech = &p.segments[k].speeches[j];
-                let post = speech
-                    .speaker
-                    .and_then(|sp| b.short_post(&p.speakers[sp.0]));
+                let post = speech.speaker.and_then(|sp| b.short_post(p.speaker(sp)));
                 (2, "", b.speech_label(speech), post, t.tree_speech)
             }
         };
