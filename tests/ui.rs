@@ -147,3 +147,43 @@ fn hostile_text_reaches_the_screen_only_as_visible_symbols() {
         );
     }
 }
+
+#[test]
+fn no_color_keeps_focus_selection_and_matches_apart_without_colour() {
+    use forum_tui::text::AmbiguousWidth;
+    use forum_tui::ui::Look;
+    use ratatui::style::{Color, Modifier};
+    let s = common::state(100, 30, "4]/質量<Enter>", AmbiguousWidth::Narrow);
+    let buf = common::draw(&s, &Look::new(false, AmbiguousWidth::Narrow));
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "no colour at all"
+    );
+    let g = s.geometry().unwrap();
+    let reversed = |a: forum_tui::state::Area| {
+        (a.x..a.x + a.width).any(|x| buf[(x, a.y)].modifier.contains(Modifier::REVERSED))
+    };
+    // The focused pane's header is reversed, the other's is not.
+    assert!(reversed(g.tree_header));
+    assert!(!reversed(g.text_header));
+    // The current match is reversed; the other matches are underlined only.
+    let cells: Vec<_> = buf
+        .content()
+        .iter()
+        .filter(|c| c.symbol() == "質")
+        .collect();
+    let current = cells
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    let others = cells
+        .iter()
+        .filter(|c| {
+            c.modifier.contains(Modifier::UNDERLINED) && !c.modifier.contains(Modifier::REVERSED)
+        })
+        .count();
+    assert!(current >= 1, "the current match stands out");
+    assert!(others >= 2, "other matches are marked");
+}
