@@ -52,8 +52,6 @@ fn every_invalid_fixture_exits_1_with_one_line_naming_the_place() {
         let lib = forum_tui::model::load_path(Path::new(&rel))
             .map(|_| ())
             .expect_err("invalid");
-        let bytes = std::fs::read(&path).unwrap();
-        let _ = bytes;
         assert_eq!(err.trim_end(), format!("forum-tui: {lib}"), "{rel}");
         assert!(!err.contains('\u{1b}'), "{rel}: no raw ESC in the message");
         seen += 1;
