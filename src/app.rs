@@ -65,8 +65,9 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
     }
     let size = terminal.size()?;
     state.apply(Action::Resize(size.width, size.height));
+    terminal.draw(|f| ui::render(f, state, look))?;
     loop {
-        terminal.draw(|f| ui::render(f, state, look))?;
+        // Events that mean nothing here (mouse motion, focus) cost no frame.
         let Some(action) = to_action(event::read()?, state) else {
             continue;
         };
@@ -91,6 +92,7 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
                 state.apply(Action::Resize(size.width, size.height));
             }
         }
+        terminal.draw(|f| ui::render(f, state, look))?;
     }
 }
 

@@ -19,7 +19,7 @@ struct Session {
     rx: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
@@ -59,7 +59,7 @@ fn spawn_command(cols: u16, rows: u16, mut cmd: CommandBuilder) -> Session {
         rx,
         writer,
         child,
-        _master: pair.master,
+        master: pair.master,
     }
 }
 
@@ -392,4 +392,30 @@ fn ctrl_z_suspends_to_the_shell_and_fg_repaints() {
     s.send("q");
     assert!(s.wait_exit().success());
     assert!(!s.parser.screen().alternate_screen());
+}
+
+#[test]
+fn a_resized_terminal_is_laid_out_again_at_the_same_place() {
+    let mut s = spawn(100, 30, &[]);
+    s.wait_text("議程");
+    s.send("3]");
+    s.wait_text("turn 1/2");
+    s.master
+        .resize(PtySize {
+            rows: 16,
+            cols: 50,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resize");
+    s.parser.screen_mut().set_size(16, 50);
+    // The status line moves to the new last row; the same speech is read.
+    s.wait_for("the 50x16 layout", |scr| {
+        scr.contents()
+            .lines()
+            .nth(15)
+            .is_some_and(|l| l.contains("turn 1/2"))
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
 }
