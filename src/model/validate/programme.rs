@@ -58,6 +58,7 @@ impl Validator<'_> {
             id,
             kind,
             title,
+            parents: Vec::new(),
             topic,
             description,
             participants,
@@ -110,6 +111,8 @@ impl Validator<'_> {
                 speaker,
                 title,
                 form,
+                role: None,
+                time: None,
                 paragraphs,
             },
         })
