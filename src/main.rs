@@ -4,9 +4,11 @@
 //! reader.
 
 use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use forum_tui::cli::{self, Args, Command, Input};
+use forum_tui::model::import::{self, Format};
 use forum_tui::model::{self, Loaded};
 use forum_tui::state::State;
 use forum_tui::text::sanitize::sanitize;
@@ -31,7 +33,7 @@ fn main() -> ExitCode {
         Command::Version => return out(&format!("forum-tui {}\n", env!("CARGO_PKG_VERSION"))),
         _ => {}
     }
-    let loaded = match load(&args.input) {
+    let loaded = match load(&args.input, args.from) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("forum-tui: {e}");
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
             args.ambiguous,
         )),
         Command::Read => read(loaded, &args),
+        Command::Convert => convert(&loaded, args.output.as_deref()),
         Command::Help | Command::Version => ExitCode::SUCCESS,
     }
 }
@@ -86,20 +89,43 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     }
 }
 
-/// Loads and validates the proceedings; the error is one printable line.
-fn load(input: &Input) -> Result<Loaded, String> {
+/// Loads and validates the proceedings, in any format forum-tui reads
+/// (told from the content unless `--from` says); the error is one
+/// printable line.
+fn load(input: &Input, from: Option<Format>) -> Result<Loaded, String> {
     match input {
         Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
-        Input::Path(p) => model::load_path(p),
+        Input::Path(p) => import::load_path_any(p, from),
         Input::Stdin => {
             let mut bytes = Vec::new();
             if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
                 return Err(format!("<stdin>: cannot read: {e}"));
             }
-            model::load_bytes("<stdin>", &bytes)
+            import::load_any("<stdin>", &bytes, None, from)
         }
     }
     .map_err(|e| e.to_string())
+}
+
+/// `convert`: the proceedings format to `output` or standard output, and
+/// the warnings `--check` would give on standard error.
+fn convert(loaded: &Loaded, output: Option<&Path>) -> ExitCode {
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    let json = model::to_json(&loaded.proceedings);
+    match output {
+        None => out(&json),
+        Some(path) => match std::fs::write(path, json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                let shown = path.display().to_string();
+                let name = sanitize(&shown);
+                eprintln!("forum-tui: {name}: cannot write: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
 }
 
 fn terminal_width() -> Option<usize> {

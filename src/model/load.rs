@@ -34,7 +34,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     load_bytes(&name, &bytes)
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(io_message)?;
     if meta.is_dir() {
         return Err("is a directory, not a proceedings file".to_owned());

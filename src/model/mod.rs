@@ -16,11 +16,15 @@ mod path;
 mod raw;
 mod rules;
 mod validate;
+mod write;
+
+pub mod import;
 
 pub use date::DateError;
 pub use error::{LoadError, LoadErrorKind, Place};
 pub use helpers::PostStyle;
 pub use load::{MAX_FILE_BYTES, SCHEMA_VERSION, load_bytes, load_path};
+pub use write::to_json;
 
 /// A whole proceedings file, validated.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,518 @@
+//! Akoma Ntoso debate records (OASIS LegalDocML, the import format of
+//! SayIt), versions 2.0 and 3.0 or without a namespace: the preface gives
+//! the forum, nested sections become segments with `parents`, `speech`,
+//! `question` and `answer` become turns. See docs/import.md.
+
+use std::collections::HashMap;
+
+use super::build::{Builder, Turn, time_ok};
+use super::xml::{Element, Node, collapse};
+use crate::model::{Block, LoadError, LoadErrorKind, Loaded, SegmentKind};
+
+/// The document types that hold a debate.
+const DEBATES: [&str; 3] = ["debate", "debateRecord", "debateReport"];
+const TURNS: [&str; 3] = ["speech", "question", "answer"];
+const NOTES: [&str; 4] = ["narrative", "scene", "summary", "other"];
+/// Parts of a section's title, not of its content.
+const HEADINGS: [&str; 3] = ["num", "heading", "subheading"];
+/// Text blocks that may stand where sections and turns do.
+const TEXT_BLOCKS: [&str; 6] = ["p", "ul", "ol", "blockList", "tblock", "table"];
+
+pub(crate) fn import(name: &str, root: &Element) -> Result<Loaded, LoadError> {
+    let Some(doc) = root.elements().find(|e| DEBATES.contains(&e.name.as_str())) else {
+        let found = root
+            .elements()
+            .next()
+            .map_or("nothing", |e| e.name.as_str());
+        let m = format!(
+            "this Akoma Ntoso document holds <{found}>, not a debate record \
+             (<debate>, <debateRecord> or <debateReport>)"
+        );
+        return Err(LoadError::whole_file(LoadErrorKind::Invalid, name, &m));
+    };
+    let refs = References::new(doc);
+    let mut d = Debate {
+        b: Builder::new(),
+        refs,
+        sections: 0,
+    };
+    d.forum(name, doc);
+    let title = d.b.forum.title.clone();
+    if let Some(body) = doc.child("debateBody") {
+        d.section(body, &title, &[], true);
+    }
+    if !d.b.has_segments() {
+        d.b.segment(SegmentKind::Other, &title, Vec::new());
+    }
+    Ok(d.b.finish())
+}
+
+/// `meta/references` and `meta/notes`, by id.
+#[derive(Debug, Default)]
+struct References {
+    persons: HashMap<String, String>,
+    roles: HashMap<String, String>,
+    notes: HashMap<String, String>,
+}
+
+/// The id of an element: `eId` (3.0), `id` (2.0) or `xml:id`.
+fn akn_id(e: &Element) -> Option<&str> {
+    e.attr("eId")
+        .or_else(|| e.attr("id"))
+        .or_else(|| e.attr("xml:id"))
+}
+
+/// `#smith`, ` #speaker` → `smith`, `speaker`.
+fn reference(value: &str) -> &str {
+    value.trim().trim_start_matches('#')
+}
+
+impl References {
+    fn new(doc: &Element) -> References {
+        let mut r = References::default();
+        let Some(meta) = doc.child("meta") else {
+            return r;
+        };
+        if let Some(refs) = meta.child("references") {
+            for e in refs.elements() {
+                let (Some(id), Some(show)) = (akn_id(e), e.attr("showAs")) else {
+                    continue;
+                };
+                let show = collapse(show);
+                match e.name.as_str() {
+                    "TLCPerson" => r.persons.insert(id.to_owned(), show),
+                    "TLCRole" => r.roles.insert(id.to_owned(), show),
+                    _ => None,
+                };
+            }
+        }
+        if let Some(notes) = meta.child("notes") {
+            for n in notes.elements().filter(|e| e.name == "note") {
+                if let Some(id) = akn_id(n) {
+                    r.notes.insert(id.to_owned(), n.clean_text());
+                }
+            }
+        }
+        r
+    }
+}
+
+#[derive(Debug)]
+struct Debate {
+    b: Builder,
+    refs: References,
+    /// Sections seen, to title those without a heading or a name.
+    sections: usize,
+}
+
+impl Debate {
+    fn forum(&mut self, name: &str, doc: &Element) {
+        let preface = doc.child("preface");
+        let find = |n: &str| preface.and_then(|p| p.find(n));
+        let work = doc
+            .child("meta")
+            .and_then(|m| m.find("FRBRWork"))
+            .cloned()
+            .unwrap_or_else(empty);
+        let title = find("docTitle")
+            .map(Element::clean_text)
+            .filter(|t| !t.is_empty())
+            .or_else(|| doc.attr("name").map(collapse).filter(|t| !t.is_empty()))
+            .or_else(|| {
+                let heading = preface?
+                    .elements()
+                    .find(|p| p.attr("class") == Some("heading"))?;
+                Some(heading.clean_text()).filter(|t| !t.is_empty())
+            })
+            .or_else(|| work.child("FRBRthis")?.attr("value").map(str::to_owned))
+            .unwrap_or_else(|| super::markdown::file_stem(name).to_owned());
+        self.b.forum.title = title;
+        let date = find("docDate")
+            .and_then(|d| d.attr("date"))
+            .or_else(|| work.child("FRBRdate")?.attr("date"));
+        self.b.forum.date = date.and_then(|d| d.get(..10)?.parse().ok());
+        self.b.forum.language = doc
+            .child("meta")
+            .and_then(|m| m.find("FRBRlanguage"))
+            .and_then(|l| l.attr("language"))
+            .map(bcp47);
+        if let Some(preface) = preface {
+            for p in preface.elements() {
+                if !only_title_and_date(p) {
+                    let text = p.clean_text();
+                    if !text.is_empty() {
+                        self.b.forum.summary.push(Block::Paragraph(text));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads one section: its own turns and notes form a segment (a new
+    /// one after each subsection), its subsections follow under its title.
+    fn section(&mut self, s: &Element, title: &str, parents: &[String], is_body: bool) {
+        let mut open: Option<Vec<&str>> = None;
+        let mut made_any = false;
+        let inner: Vec<String> = if is_body {
+            parents.to_vec()
+        } else {
+            let mut p = parents.to_vec();
+            p.push(title.to_owned());
+            p
+        };
+        for e in s.elements() {
+            let kind = e.name.as_str();
+            if HEADINGS.contains(&kind) {
+                continue;
+            }
+            let is_turn = TURNS.contains(&kind);
+            if is_turn || NOTES.contains(&kind) || TEXT_BLOCKS.contains(&kind) {
+                let turns = open.get_or_insert_with(|| {
+                    self.b
+                        .segment(section_kind(&s.name), title, parents.to_vec());
+                    made_any = true;
+                    Vec::new()
+                });
+                if is_turn {
+                    turns.push(if kind == "speech" {
+                        ""
+                    } else {
+                        e.name.as_str()
+                    });
+                    let turn = self.turn(e);
+                    self.b.turn(turn, title);
+                } else {
+                    let turn = self.notes(e);
+                    self.b.turn(turn, title);
+                }
+                continue;
+            }
+            if let Some(turns) = open.take() {
+                self.close(&turns);
+            }
+            let sub = self.title(e);
+            self.section(e, &sub, &inner, false);
+            made_any = true;
+        }
+        match open {
+            Some(turns) => self.close(&turns),
+            // A section with a heading only (PRAYERS) is still a place in
+            // the programme.
+            None if !made_any && !is_body => {
+                self.b
+                    .segment(section_kind(&s.name), title, parents.to_vec());
+            }
+            None => {}
+        }
+    }
+
+    /// A segment whose turns alternate question, answer, … is a roundtable.
+    fn close(&mut self, turns: &[&str]) {
+        let qa: Vec<&str> = turns.iter().copied().filter(|t| !t.is_empty()).collect();
+        let alternates = qa.first() == Some(&"question")
+            && qa.contains(&"answer")
+            && qa.windows(2).all(|w| w[0] != w[1]);
+        if alternates && let Some(segment) = self.b.current() {
+            segment.kind = SegmentKind::Roundtable;
+        }
+    }
+
+    fn title(&mut self, s: &Element) -> String {
+        self.sections += 1;
+        let heading: Vec<String> = s
+            .elements()
+            .filter(|e| HEADINGS.contains(&e.name.as_str()))
+            .map(Element::clean_text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !heading.is_empty() {
+            return heading.join(" ");
+        }
+        if let Some(name) = s.attr("name").map(collapse).filter(|n| !n.is_empty()) {
+            return name;
+        }
+        if s.name != "debateSection" {
+            return s.name.clone();
+        }
+        format!("Section {}", self.sections)
+    }
+
+    fn turn(&mut self, e: &Element) -> Turn {
+        let from = e
+            .child("from")
+            .map(Element::clean_text)
+            .filter(|t| !t.is_empty());
+        let by = e.attr("by").map(reference).filter(|r| !r.is_empty());
+        let person = by.and_then(|id| Some((id, self.refs.persons.get(id)?.clone())));
+        let speaker = match (person, by, &from) {
+            (Some((id, name)), _, _) => Some(self.b.speaker(id, &name, Vec::new)),
+            (None, _, Some(name)) => Some(self.b.speaker(&format!("from:{name}"), name, Vec::new)),
+            (None, Some(id), None) => Some(self.b.speaker(id, id, Vec::new)),
+            (None, None, None) => None,
+        };
+        let role = e
+            .attr("as")
+            .map(reference)
+            .filter(|r| !r.is_empty())
+            .map(|id| {
+                self.refs
+                    .roles
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| id.to_owned())
+            });
+        let form = (e.name != "speech").then(|| e.name.clone());
+        let title = speaker.is_none().then(|| capitalised(&e.name));
+        let mut blocks = Vec::new();
+        for child in e.elements().filter(|c| c.name != "from") {
+            self.blocks(child, &mut blocks);
+        }
+        Turn {
+            speaker,
+            title,
+            form,
+            role,
+            time: self.time(e),
+            blocks,
+        }
+    }
+
+    /// A note between turns: each paragraph or list item one note.
+    fn notes(&mut self, e: &Element) -> Turn {
+        let mut blocks = Vec::new();
+        self.blocks(e, &mut blocks);
+        let blocks = blocks
+            .into_iter()
+            .flat_map(|b| match b {
+                Block::List { items, .. } => items.into_iter().map(Block::Note).collect(),
+                Block::Paragraph(s) | Block::Note(s) => vec![Block::Note(s)],
+            })
+            .collect();
+        Turn {
+            time: self.time(e),
+            blocks,
+            ..Turn::default()
+        }
+    }
+
+    /// The blocks of one element of a turn (or of a note).
+    fn blocks(&self, e: &Element, out: &mut Vec<Block>) {
+        match e.name.as_str() {
+            "ul" | "ol" => {
+                let items: Vec<String> = e
+                    .elements()
+                    .map(Element::clean_text)
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                if !items.is_empty() {
+                    out.push(Block::List {
+                        items,
+                        ordered: e.name == "ol",
+                    });
+                }
+            }
+            name if NOTES.contains(&name) => {
+                let has_blocks = e.elements().any(|c| TEXT_BLOCKS.contains(&c.name.as_str()));
+                if has_blocks {
+                    let mut inner = Vec::new();
+                    for c in e.elements() {
+                        self.blocks(c, &mut inner);
+                    }
+                    out.extend(inner.into_iter().flat_map(|b| match b {
+                        Block::List { items, .. } => items.into_iter().map(Block::Note).collect(),
+                        Block::Paragraph(s) | Block::Note(s) => vec![Block::Note(s)],
+                    }));
+                } else {
+                    self.text(e, out, true);
+                }
+            }
+            "recordedTime" => {}
+            _ => self.text(e, out, false),
+        }
+    }
+
+    /// A paragraph (or note) of the element's text, then the notes its
+    /// `noteRef`s point to.
+    fn text(&self, e: &Element, out: &mut Vec<Block>, note: bool) {
+        let text = e.clean_text();
+        if !text.is_empty() {
+            out.push(if note {
+                Block::Note(text)
+            } else {
+                Block::Paragraph(text)
+            });
+        }
+        let mut refs = Vec::new();
+        e.find_all("noteRef", &mut refs);
+        for r in refs {
+            let note = r
+                .attr("href")
+                .and_then(|h| self.refs.notes.get(reference(h)));
+            if let Some(n) = note.filter(|n| !n.is_empty()) {
+                out.push(Block::Note(n.clone()));
+            }
+        }
+    }
+
+    /// The first `recordedTime` of the turn, when it is a valid time.
+    fn time(&mut self, e: &Element) -> Option<String> {
+        let t = e.find("recordedTime")?.attr("time")?.trim().to_owned();
+        if time_ok(&t) {
+            Some(t)
+        } else {
+            self.b.warn(
+                "segments",
+                &format!("recordedTime \"{t}\" is not a time of the format, dropped"),
+            );
+            None
+        }
+    }
+}
+
+fn empty() -> Element {
+    Element {
+        name: String::new(),
+        attrs: Vec::new(),
+        children: Vec::new(),
+    }
+}
+
+/// A preface paragraph that holds nothing but the title and the date,
+/// which the forum's fields already carry.
+fn only_title_and_date(p: &Element) -> bool {
+    p.children.iter().all(|n| match n {
+        Node::Text(t) => t.trim().is_empty(),
+        Node::Element(e) => matches!(e.name.as_str(), "docTitle" | "docDate"),
+    })
+}
+
+fn section_kind(name: &str) -> SegmentKind {
+    match name {
+        "adjournment" => SegmentKind::Closing,
+        "prayers" => SegmentKind::Ceremony,
+        _ => SegmentKind::Other,
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// FRBR's ISO 639-2 codes as BCP 47 tags, for the common ones.
+fn bcp47(code: &str) -> String {
+    match code {
+        "eng" => "en",
+        "fra" | "fre" => "fr",
+        "spa" => "es",
+        "por" => "pt",
+        "ita" => "it",
+        "deu" | "ger" => "de",
+        "swa" => "sw",
+        "zho" | "chi" => "zh",
+        other => other,
+    }
+    .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::import::xml::parse;
+
+    fn import_str(text: &str) -> Loaded {
+        import("t.xml", &parse("t.xml", text).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn nested_sections_become_parents_and_qa_a_roundtable() {
+        let loaded = import_str(
+            r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><debate name="d">
+            <meta><references>
+              <TLCPerson eId="adam" showAs="Mr. Adam"/><TLCPerson eId="cam" showAs="Mr. Cameroon"/>
+              <TLCRole eId="ms" showAs="Minister of State"/>
+            </references></meta>
+            <debateBody>
+              <questions><heading>ORAL ANSWERS</heading>
+                <debateSection><heading>BANDITRY</heading>
+                  <question by="#adam"><from>Mr. Adam</from><p> asked
+                     the Minister</p><ul><li>whether</li><li>who</li></ul></question>
+                  <summary>(Question deferred)</summary>
+                  <answer by="#cam" as=" #ms"><from>Mr. Cameroon</from>
+                    <p><recordedTime time="1995-10-31T14:30:00"/>The answer.</p></answer>
+                </debateSection>
+              </questions>
+              <prayers><heading>PRAYERS</heading></prayers>
+            </debateBody></debate></akomaNtoso>"##,
+        );
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let p = loaded.proceedings;
+        assert_eq!(p.forum.title, "d");
+        assert_eq!(p.segments.len(), 2);
+        let s = &p.segments[0];
+        assert_eq!(s.title, "BANDITRY");
+        assert_eq!(s.parents, ["ORAL ANSWERS"]);
+        assert_eq!(s.kind, SegmentKind::Roundtable);
+        let q = &s.speeches[0];
+        assert_eq!(p.speaker(q.speaker.unwrap()).name, "Mr. Adam");
+        assert_eq!(q.form.as_deref(), Some("question"));
+        assert_eq!(
+            q.paragraphs,
+            [
+                Block::Paragraph("asked the Minister".into()),
+                Block::List {
+                    items: vec!["whether".into(), "who".into()],
+                    ordered: false
+                }
+            ]
+        );
+        assert_eq!(
+            s.speeches[1].paragraphs,
+            [Block::Note("(Question deferred)".into())]
+        );
+        let a = &s.speeches[2];
+        assert_eq!(a.role.as_deref(), Some("Minister of State"));
+        assert_eq!(a.time.as_deref(), Some("1995-10-31T14:30:00"));
+        assert_eq!(p.segments[1].title, "PRAYERS");
+        assert_eq!(p.segments[1].kind, SegmentKind::Ceremony);
+        assert!(p.segments[1].speeches.is_empty());
+    }
+
+    #[test]
+    fn without_namespace_title_or_speaker() {
+        let p = import_str(
+            "<akomaNtoso><debate><preface><p><docTitle></docTitle></p>\
+             <p><docDate date=\"2014-07-24\">24th July 2014</docDate></p></preface>\
+             <debateBody><debateSection><speech><p>Hello</p></speech></debateSection>\
+             <debateSection><heading>Conclusions</heading><speech><from>Ann</from><p>Bye</p></speech>\
+             </debateSection></debateBody></debate></akomaNtoso>",
+        )
+        .proceedings;
+        assert_eq!(
+            p.forum.title, "t",
+            "the file name when nothing else names it"
+        );
+        assert_eq!(
+            p.forum.date.map(|d| d.to_string()).as_deref(),
+            Some("2014-07-24")
+        );
+        assert!(
+            p.forum.summary.is_empty(),
+            "title and date are not repeated"
+        );
+        assert_eq!(p.segments[0].title, "Section 1");
+        assert_eq!(p.segments[0].speeches[0].speaker, None);
+        assert_eq!(p.segments[0].speeches[0].title.as_deref(), Some("Speech"));
+        assert_eq!(p.segments[1].title, "Conclusions");
+        assert_eq!(p.speakers[0].name, "Ann");
+    }
+
+    #[test]
+    fn not_a_debate_is_an_error() {
+        let root = parse("t.xml", "<akomaNtoso><act/></akomaNtoso>").unwrap();
+        let e = import("t.xml", &root).unwrap_err().to_string();
+        assert!(e.contains("holds <act>, not a debate record"), "{e}");
+    }
+}
