@@ -250,15 +250,12 @@ mod tests {
             speaker,
             title: None,
             form: None,
-            role: None,
-            time: None,
             paragraphs: vec![Block::Paragraph("p".to_owned())],
         };
         let segment = |speeches| Segment {
             id: "g".to_owned(),
             kind: SegmentKind::Other,
             title: "t".to_owned(),
-            parents: vec![],
             topic: None,
             description: vec![],
             participants: vec![],

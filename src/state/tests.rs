@@ -22,8 +22,6 @@ fn speech(id: &str, who: usize, paragraphs: &[&str]) -> Speech {
         speaker: Some(SpeakerIdx(who)),
         title: None,
         form: None,
-        role: None,
-        time: None,
         paragraphs: paragraphs
             .iter()
             .map(|p| Block::Paragraph((*p).into()))
@@ -36,7 +34,6 @@ fn segment(id: &str, kind: SegmentKind, title: &str, speeches: Vec<Speech>) -> S
         id: id.into(),
         kind,
         title: title.into(),
-        parents: Vec::new(),
         topic: None,
         description: Vec::new(),
         participants: Vec::new(),
