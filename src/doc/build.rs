@@ -244,7 +244,6 @@ pub fn first_sentence(block: &Block) -> String {
     let text = match block {
         Block::Paragraph(t) => t.as_str(),
         Block::List { items, .. } => items.first().map_or("", String::as_str),
-        Block::Note(t) => t.as_str(),
     };
     let text = text.trim_start();
     let mut end = text.len();

@@ -122,7 +122,7 @@ impl Doc {
         for b in blocks {
             self.blank();
             self.push(match b {
-                Block::Paragraph(t) | Block::Note(t) => Piece {
+                Block::Paragraph(t) => Piece {
                     role: Role::Body,
                     content: Content::Text {
                         text: t.clone(),

@@ -114,7 +114,6 @@ pub struct Segment {
     pub id: String,
     pub kind: SegmentKind,
     pub title: String,
-    pub parents: Vec<String>,
     pub topic: Option<String>,
     pub description: Vec<Block>,
     pub participants: Vec<String>,
@@ -205,8 +204,6 @@ pub struct Speech {
     /// Required (and present) when `speaker` is `None`.
     pub title: Option<String>,
     pub form: Option<String>,
-    pub role: Option<String>,
-    pub time: Option<String>,
     /// At least one block.
     pub paragraphs: Vec<Block>,
 }
@@ -216,7 +213,6 @@ pub struct Speech {
 pub enum Block {
     Paragraph(String),
     List { items: Vec<String>, ordered: bool },
-    Note(String),
 }
 
 /// A successfully loaded file and what `--check` should warn about.

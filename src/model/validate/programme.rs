@@ -58,7 +58,6 @@ impl Validator<'_> {
             id,
             kind,
             title,
-            parents: Vec::new(),
             topic,
             description,
             participants,
@@ -111,8 +110,6 @@ impl Validator<'_> {
                 speaker,
                 title,
                 form,
-                role: None,
-                time: None,
                 paragraphs,
             },
         })
