@@ -132,7 +132,7 @@ fn standard_input_is_read_with_a_dash() {
     child.stdin.take().unwrap().write_all(&data).unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).starts_with("ok: 1 segments"), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("ok: 1 segment,"), "{}", stdout(&o));
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn outline_prints_the_full_tree() {
     insta::assert_snapshot!("outline-default", t);
     let speakers = t
         .lines()
-        .filter(|l| l.starts_with("    ") && !l.trim_start().starts_with('('))
+        .filter(|l| l.starts_with("    ") && !l.trim_start().starts_with(['(', '（']))
         .count();
     assert_eq!(speakers, 20, "every attributed speech of the default file");
     assert_eq!(t.lines().filter(|l| l.starts_with("  [")).count(), 9);
@@ -288,4 +288,88 @@ fn an_english_file_gets_english_furniture_and_no_chinese_indent() {
     );
     let o = run(&["--outline", "tests/fixtures/valid/english.json"]);
     assert!(stdout(&o).contains("Ada  Engineer, Example Corp"));
+}
+
+/// Fix 6: `1 segment`, `0 speakers`, `1 speech`.
+#[test]
+fn check_counts_agree_in_number() {
+    let o = run(&["--check", "tests/fixtures/valid/minimal.json"]);
+    assert_eq!(stdout(&o), "ok: 1 segment, 0 speakers, 0 speeches\n");
+    let one = r#"{"schema_version": 1, "forum": {"title": "t"},
+        "speakers": [{"id": "a", "name": "A"}],
+        "segments": [{"id": "s", "kind": "other", "title": "t",
+            "speeches": [{"speaker": "a", "paragraphs": ["x"]}]}]}"#;
+    let path = std::env::temp_dir().join(format!("forum-tui-one-{}.json", std::process::id()));
+    std::fs::write(&path, one).unwrap();
+    let o = run(&["--check", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(stdout(&o), "ok: 1 segment, 1 speaker, 1 speech\n");
+    let o = run(&["--check", "tests/fixtures/valid/additions.json"]);
+    assert_eq!(stdout(&o), "ok: 6 segments, 3 speakers, 9 speeches\n");
+}
+
+/// The format additions in `--outline`: one heading line per level of
+/// `parents`, shared by consecutive segments; role and time on a turn; a
+/// note-only entry shown by its note.
+#[test]
+fn outline_shows_parents_roles_times_and_notes() {
+    let o = run(&["--outline", "tests/fixtures/valid/additions.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        "\
+立法院第8屆第1會期經濟委員會第5次全體委員會議（測試紀錄）（2012-03-26，立法院紅樓202會議室）
+  [開幕] 宣布開會
+    王召集委員  經濟委員會召集委員  （主席，09:02）
+  報告事項
+    [致辭] 經濟部業務報告
+      陳部長  經濟部部長  （09:05:30）
+  討論事項
+    第一案：電價調整
+      [其他] 林委員質詢
+        林委員  立法院委員  （2012-03-26T10:15:00+08:00）
+        陳部長  經濟部部長
+        （休息十分鐘）
+      [其他] 王召集委員補充
+        王召集委員  經濟委員會召集委員  （主席，10:40）
+        （書面質詢）
+    [其他] 第二案：油價
+      陳部長  經濟部部長  （列席官員）
+  [閉幕] 散會
+    （散會）  （2012-03-26T12:01）
+"
+    );
+}
+
+/// Fix 8: an unattributed title that is already in brackets is shown once,
+/// without a second pair around it.
+#[test]
+fn outline_shows_an_unattributed_title_once() {
+    let t = stdout(&run(&["--outline", "tests/fixtures/valid/full.json"]));
+    let breaks: Vec<&str> = t.lines().filter(|l| l.contains("休息")).collect();
+    assert_eq!(breaks, ["    （休息）"]);
+    let t = stdout(&run(&["--outline"]));
+    assert!(t.contains("\n    （2022年度十大質量新聞）\n"), "{t}");
+    assert!(!t.contains("(（") && !t.contains("（（"), "{t}");
+}
+
+/// Fix 9: the outline's furniture follows the document's language.
+#[test]
+fn outline_furniture_follows_the_document_language() {
+    let zh = stdout(&run(&["--outline"]));
+    assert!(zh.contains("\n  [圓桌] 圓桌論壇：推動質量提升\n"), "{zh}");
+    assert!(
+        zh.starts_with("2022年度“質量之光”論壇（2023-01-13，北京）\n"),
+        "{zh}"
+    );
+    for name in ["roundtable", "opening", "keynote", "(", ")"] {
+        assert!(!zh.contains(name), "{name} on a Chinese page:\n{zh}");
+    }
+    let en = stdout(&run(&["--outline", "tests/fixtures/valid/english.json"]));
+    assert!(
+        en.starts_with("RustConf Proceedings (2024-09-10, Montreal)\n"),
+        "{en}"
+    );
+    assert!(en.contains("\n  [roundtable] Panel: the future\n"), "{en}");
+    assert!(!en.contains('圓'), "{en}");
 }
