@@ -373,3 +373,138 @@ fn outline_furniture_follows_the_document_language() {
     assert!(en.contains("\n  [roundtable] Panel: the future\n"), "{en}");
     assert!(!en.contains('圓'), "{en}");
 }
+
+/// Runs `forum-tui ARGS` with `feed` writing to its standard input on a
+/// thread (write errors, once the program has stopped reading, ignored).
+fn run_fed(args: &[&str], feed: impl FnOnce(&mut dyn std::io::Write) + Send + 'static) -> Output {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || feed(&mut stdin));
+    let o = child.wait_with_output().expect("wait");
+    writer.join().expect("feeder");
+    o
+}
+
+/// Issue 9, fault 1: an endless standard input ends with a one-line error
+/// at the size limit instead of growing without bound.
+#[test]
+fn an_endless_standard_input_stops_at_the_size_limit() {
+    let limit = "forum-tui: <stdin>: larger than 64 KiB, not read (--max-size sets the limit)\n";
+    // `yes | forum-tui --check -`, with a generator that gives up after
+    // 64 MiB so a broken limit fails the test instead of hanging it.
+    let o = run_fed(&["--check", "--max-size", "64K", "-"], |w| {
+        let line = b"y\n".repeat(4096);
+        for _ in 0..(64 << 20) / line.len() {
+            if w.write_all(&line).is_err() {
+                return;
+            }
+        }
+    });
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), limit);
+    assert_eq!(stdout(&o), "");
+    // `forum-tui --check - < /dev/zero`.
+    let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
+    let o = Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+        .args(["--check", "--max-size", "64K", "-"])
+        .stdin(zero)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), limit);
+    // Exactly at the limit is still read.
+    let doc = std::fs::read("tests/fixtures/valid/minimal.json").unwrap();
+    let size = doc.len().to_string();
+    let o = run_fed(&["--check", "--max-size", &size, "-"], move |w| {
+        let _ = w.write_all(&doc);
+    });
+    assert_eq!(stdout(&o), "ok: 1 segment, 0 speakers, 0 speeches\n");
+}
+
+/// `--max-size` applies to named files too; without it a file has no cap.
+#[test]
+fn max_size_applies_to_named_files() {
+    let o = run(&[
+        "--check",
+        "--max-size",
+        "1K",
+        "tests/fixtures/valid/full.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "forum-tui: tests/fixtures/valid/full.json: larger than 1 KiB, not read \
+         (--max-size sets the limit)\n"
+    );
+    let o = run(&[
+        "--check",
+        "--max-size",
+        "1x",
+        "tests/fixtures/valid/full.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// Issue 9, fault 2: a standard error that cannot be written never makes
+/// the program panic (exit 101); the exit status still says what happened.
+#[test]
+fn an_unwritable_standard_error_keeps_the_exit_status() {
+    let cases: [(&[&str], i32); 4] = [
+        (
+            &["--check", "tests/fixtures/invalid/dangling-speaker.json"],
+            1,
+        ),
+        (&["--check", "tests/fixtures/valid/warnings.json"], 0),
+        (&["--bogus"], 2),
+        (&["--check", "no/such/file.json"], 1),
+    ];
+    for (args, code) in cases {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let o = Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stderr(full)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(code), "2>/dev/full {args:?}");
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let o = Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stderr(writer)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(code), "closed stderr {args:?}");
+    }
+}
+
+/// Issue 9, fault 6: a file name that is not UTF-8 is shown with its bytes
+/// escaped, not with U+FFFD.
+#[cfg(unix)]
+#[test]
+fn a_non_utf8_file_name_is_shown_with_escaped_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"no/such/caf\xe9-\xff.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+        .arg("--check")
+        .arg(name)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "forum-tui: no/such/caf\\xe9-\\xff.json: no such file\n"
+    );
+}

@@ -95,9 +95,24 @@ impl Validator<'_> {
         })
     }
 
+    /// Warns about members the format does not define (each name once, in
+    /// sorted order) and about members given more than once.
     fn extra(&mut self, path: &JsonPath, extra: &Extra) {
-        for key in extra.keys() {
+        if extra.unknown.is_empty() && extra.repeated.is_empty() {
+            return;
+        }
+        let mut unknown: Vec<&str> = extra.unknown.iter().map(String::as_str).collect();
+        unknown.sort_unstable();
+        let mut repeated: Vec<&str> = extra.repeated.iter().map(String::as_str).collect();
+        repeated.extend(unknown.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]));
+        unknown.dedup();
+        for key in unknown {
             self.warn(&path.key(key), "unknown field");
+        }
+        repeated.sort_unstable();
+        repeated.dedup();
+        for key in repeated {
+            self.warn(&path.key(key), "duplicate key (the last value is used)");
         }
     }
 
