@@ -3,7 +3,7 @@
 //! `--dump`, or any run whose output is not a terminal) or opens the
 //! reader.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -21,10 +21,10 @@ fn main() -> ExitCode {
     ) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!(
+            err_line(&format!(
                 "forum-tui: {}\nTry 'forum-tui --help' for more information.",
                 sanitize(&e)
-            );
+            ));
             return ExitCode::from(2);
         }
     };
@@ -33,10 +33,10 @@ fn main() -> ExitCode {
         Command::Version => return out(&format!("forum-tui {}\n", env!("CARGO_PKG_VERSION"))),
         _ => {}
     }
-    let loaded = match load(&args.input, args.from) {
+    let loaded = match load(&args.input, args.max_size, args.from) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("forum-tui: {e}");
+            err_line(&format!("forum-tui: {e}"));
             return ExitCode::from(1);
         }
     };
@@ -49,7 +49,7 @@ fn main() -> ExitCode {
     match args.command {
         Command::Check => {
             for w in &loaded.warnings {
-                eprintln!("warning: {w}");
+                err_line(&format!("warning: {w}"));
             }
             out(&format!("{}\n", print::check_summary(&loaded)))
         }
@@ -74,7 +74,7 @@ fn main() -> ExitCode {
 fn read(loaded: Loaded, args: &Args) -> ExitCode {
     let input_tty = io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok();
     if !input_tty {
-        eprintln!("forum-tui: no terminal to read keys from (use --dump for text)");
+        err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -83,26 +83,26 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("forum-tui: terminal error: {e}");
+            err_line(&format!("forum-tui: terminal error: {e}"));
             ExitCode::from(1)
         }
     }
 }
 
 /// Loads and validates the proceedings, in any format forum-tui reads
-/// (told from the content unless `--from` says); the error is one
+/// (told from the content unless `--from` says), reading at most
+/// `max_size` bytes (standard input: 1 GiB unless given); the error is one
 /// printable line.
-fn load(input: &Input, from: Option<Format>) -> Result<Loaded, String> {
+fn load(input: &Input, max_size: Option<u64>, from: Option<Format>) -> Result<Loaded, String> {
     match input {
         Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
-        Input::Path(p) => import::load_path_any(p, from),
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
-                return Err(format!("<stdin>: cannot read: {e}"));
-            }
-            import::load_any("<stdin>", &bytes, None, from)
-        }
+        Input::Path(p) => import::load_path_any(p, max_size, from),
+        Input::Stdin => import::load_reader_any(
+            "<stdin>",
+            io::stdin().lock(),
+            max_size.unwrap_or(model::DEFAULT_STREAM_LIMIT),
+            from,
+        ),
     }
     .map_err(|e| e.to_string())
 }
@@ -111,7 +111,7 @@ fn load(input: &Input, from: Option<Format>) -> Result<Loaded, String> {
 /// the warnings `--check` would give on standard error.
 fn convert(loaded: &Loaded, output: Option<&Path>) -> ExitCode {
     for w in &loaded.warnings {
-        eprintln!("warning: {w}");
+        err_line(&format!("warning: {w}"));
     }
     let json = model::to_json(&loaded.proceedings);
     match output {
@@ -119,13 +119,23 @@ fn convert(loaded: &Loaded, output: Option<&Path>) -> ExitCode {
         Some(path) => match std::fs::write(path, json) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                let shown = path.display().to_string();
+                let shown = model::display_path(path);
                 let name = sanitize(&shown);
-                eprintln!("forum-tui: {name}: cannot write: {e}");
+                err_line(&format!("forum-tui: {name}: cannot write: {e}"));
                 ExitCode::from(1)
             }
         },
     }
+}
+
+/// Writes one line to standard error. A standard error that cannot be
+/// written (`2>/dev/full`, a closed pipe) loses the message, but never
+/// panics as `eprintln!` does: the exit status still tells.
+fn err_line(line: &str) {
+    let mut e = io::stderr().lock();
+    let _ = e.write_all(line.as_bytes());
+    let _ = e.write_all(b"\n");
+    let _ = e.flush();
 }
 
 fn terminal_width() -> Option<usize> {
@@ -141,7 +151,7 @@ fn out(s: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("forum-tui: {e}");
+            err_line(&format!("forum-tui: {e}"));
             ExitCode::from(1)
         }
     }

@@ -32,7 +32,7 @@ fn path(rel: &str) -> PathBuf {
 }
 
 fn import(rel: &str) -> Loaded {
-    load_path_any(&path(rel), None).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    load_path_any(&path(rel), None, None).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 /// A turn is an entry with spoken words; note-only entries stand between turns.
@@ -40,7 +40,7 @@ fn turns(p: &Proceedings) -> usize {
     p.segments
         .iter()
         .flat_map(|s| &s.speeches)
-        .filter(|s| !s.paragraphs.iter().all(|b| matches!(b, Block::Note(_))))
+        .filter(|s| !s.is_note_only())
         .count()
 }
 
@@ -135,7 +135,12 @@ fn every_sample_checks_and_converts_to_json_that_loads_back_equal() {
         assert!(stdout(&check).starts_with("ok: "), "{rel}");
 
         let convert = run(&["convert", &file]);
-        assert_eq!(convert.status.code(), Some(0), "{rel}: {}", stderr(&convert));
+        assert_eq!(
+            convert.status.code(),
+            Some(0),
+            "{rel}: {}",
+            stderr(&convert)
+        );
         let json = stdout(&convert);
         let back = load_bytes("converted.json", json.as_bytes())
             .unwrap_or_else(|e| panic!("{rel}: the JSON does not load: {e}"));
@@ -181,7 +186,10 @@ fn parlamint_speakers_are_named_from_the_person_list() {
         p.forum.title,
         "Slovenski parlamentarni korpus ParlaMint-SI, 99. izredna seja (6. 4. 2022) [ParlaMint SAMPLE]"
     );
-    assert_eq!(p.forum.date.map(|d| d.to_string()).as_deref(), Some("2022-04-06"));
+    assert_eq!(
+        p.forum.date.map(|d| d.to_string()).as_deref(),
+        Some("2022-04-06")
+    );
     let speeches = &p.segments[0].speeches;
     let chair: Vec<Option<&str>> = speeches
         .iter()
@@ -191,7 +199,11 @@ fn parlamint_speakers_are_named_from_the_person_list() {
     assert_eq!(chair, [Some("chair"), None, None, Some("chair")]);
     // The kinesic inside Zorčič's turn is a note in place; the sampling gap
     // stands between turns.
-    assert!(speeches[2].paragraphs.contains(&Block::Note("znak za konec razprave".into())));
+    assert!(
+        speeches[2]
+            .paragraphs
+            .contains(&Block::Note("znak za konec razprave".into()))
+    );
     assert_eq!(speeches[3].paragraphs, [Block::Note("SAMPLING".into())]);
 
     let dump = stdout(&run(&[
@@ -214,13 +226,20 @@ fn a_parlamint_sitting_alone_is_named_from_its_labels_with_one_warning() {
         .collect();
     assert_eq!(
         names,
-        ["PODPREDSEDNIK BRANKO SIMONOVIČ", "IGOR ZORČIČ (PS NP)", "SiterPrimož"]
+        [
+            "PODPREDSEDNIK BRANKO SIMONOVIČ",
+            "IGOR ZORČIČ (PS NP)",
+            "SiterPrimož"
+        ]
     );
     let o = run(&["--check", &format!("{DIR}/{rel}")]);
     assert_eq!(o.status.code(), Some(0));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("warning: speakers: no person list"), "{err}");
+    assert!(
+        err.starts_with("warning: speakers: no person list"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -233,14 +252,12 @@ fn a_parlamint_corpus_root_opens_its_sittings_under_their_titles() {
     );
     assert_eq!(
         p.segments[0].parents,
-        ["Slovenski parlamentarni korpus ParlaMint-SI, 99. izredna seja (6. 4. 2022) [ParlaMint SAMPLE]"]
+        [
+            "Slovenski parlamentarni korpus ParlaMint-SI, 99. izredna seja (6. 4. 2022) [ParlaMint SAMPLE]"
+        ]
     );
     assert_eq!(p.speakers[1].name, "Igor Zorčič");
-    let missing: Vec<&str> = loaded
-        .warnings
-        .iter()
-        .map(|w| w.message.as_str())
-        .collect();
+    let missing: Vec<&str> = loaded.warnings.iter().map(|w| w.message.as_str()).collect();
     assert_eq!(
         missing,
         [
@@ -255,7 +272,10 @@ fn akoma_ntoso_sections_nest_and_questions_answer() {
     let loaded = import("akoma-ntoso/Debate_Bungeni_1995-10-31.xml");
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     let p = loaded.proceedings;
-    assert_eq!(p.forum.date.map(|d| d.to_string()).as_deref(), Some("1995-10-31"));
+    assert_eq!(
+        p.forum.date.map(|d| d.to_string()).as_deref(),
+        Some("1995-10-31")
+    );
     let outline: Vec<(Vec<&str>, &str, &str)> = p
         .segments
         .iter()
@@ -273,8 +293,16 @@ fn akoma_ntoso_sections_nest_and_questions_answer() {
             (vec![], "preamble", "other"),
             (vec![], "PRAYERS", "ceremony"),
             (vec![], "PAPERS LAID", "other"),
-            (vec!["NOTICE OF MOTION"], "EXPORT OF MANGROVE POLES", "other"),
-            (vec!["ORAL ANSWERS TO QUESTIONS"], "BANDITRY MENACE IN GALOLE", "roundtable"),
+            (
+                vec!["NOTICE OF MOTION"],
+                "EXPORT OF MANGROVE POLES",
+                "other"
+            ),
+            (
+                vec!["ORAL ANSWERS TO QUESTIONS"],
+                "BANDITRY MENACE IN GALOLE",
+                "roundtable"
+            ),
             (vec![], "ADJOURNMENT", "closing"),
         ]
     );
@@ -306,7 +334,9 @@ fn akoma_ntoso_sections_nest_and_questions_answer() {
     );
     let adjourned = p.segments[5].speeches.last().unwrap();
     assert_eq!(adjourned.time.as_deref(), Some("1995-10-31T06:30:00"));
-    assert!(matches!(&adjourned.paragraphs[0], Block::Note(n) if n.starts_with("At 6:30 pm the House stood adjourned")));
+    assert!(
+        matches!(&adjourned.paragraphs[0], Block::Note(n) if n.starts_with("At 6:30 pm the House stood adjourned"))
+    );
 }
 
 /// `(fixture, exact stderr after "forum-tui: FILE")`, each exiting 1.
@@ -348,7 +378,11 @@ fn bad_input_exits_1_with_one_line_naming_the_file_and_place() {
             let o = run(&args);
             assert_eq!(o.status.code(), Some(1), "{args:?}");
             assert_eq!(stdout(&o), "", "{args:?}");
-            assert_eq!(stderr(&o), format!("forum-tui: {file}{message}\n"), "{args:?}");
+            assert_eq!(
+                stderr(&o),
+                format!("forum-tui: {file}{message}\n"),
+                "{args:?}"
+            );
         }
     }
 }
@@ -378,7 +412,10 @@ fn escape_sequences_in_imported_text_are_shown_inert() {
         let out = stdout(&o);
         assert!(!out.contains('\u{1b}'), "{file}: no raw ESC: {out:?}");
         assert!(!out.contains('\u{7}'), "{file}: no raw BEL: {out:?}");
-        assert!(out.contains("[31m"), "{file}: the rest of the text stays: {out:?}");
+        assert!(
+            out.contains("[31m"),
+            "{file}: the rest of the text stays: {out:?}"
+        );
         let check = run(&["--check", &file]);
         assert_eq!(check.status.code(), Some(0), "{file}");
         assert!(stderr(&check).contains("control character"), "{file}");
@@ -410,9 +447,14 @@ fn the_format_comes_from_the_content_not_the_name() {
         .unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(stdout(&o), "ok: 1 segments, 0 speakers, 1 speeches\n");
+    assert_eq!(stdout(&o), "ok: 1 segment, 0 speakers, 1 speech\n");
 
-    let o = run(&["--from", "parlamint", "--check", &format!("{DIR}/akoma-ntoso/test_xpath.xml")]);
+    let o = run(&[
+        "--from",
+        "parlamint",
+        "--check",
+        &format!("{DIR}/akoma-ntoso/test_xpath.xml"),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("the XML root is <akomaNtoso>, expected <TEI> or <teiCorpus>"));
 }

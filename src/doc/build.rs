@@ -242,7 +242,7 @@ impl<'a> Builder<'a> {
 /// first 。！？ (or `.!?` followed by a space), at most 120 characters.
 pub fn first_sentence(block: &Block) -> String {
     let text = match block {
-        Block::Paragraph(t) => t.as_str(),
+        Block::Paragraph(t) | Block::Note(t) => t.as_str(),
         Block::List { items, .. } => items.first().map_or("", String::as_str),
     };
     let text = text.trim_start();

@@ -136,6 +136,14 @@ impl Doc {
                         ordered: *ordered,
                     },
                 },
+                // A procedural note: dimmed (Meta is the dim role for now) and never indented.
+                Block::Note(t) => Piece {
+                    role: Role::Meta,
+                    content: Content::Text {
+                        text: t.clone(),
+                        indent: false,
+                    },
+                },
             });
         }
     }

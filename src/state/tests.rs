@@ -22,6 +22,8 @@ fn speech(id: &str, who: usize, paragraphs: &[&str]) -> Speech {
         speaker: Some(SpeakerIdx(who)),
         title: None,
         form: None,
+        role: None,
+        time: None,
         paragraphs: paragraphs
             .iter()
             .map(|p| Block::Paragraph((*p).into()))
@@ -37,6 +39,7 @@ fn segment(id: &str, kind: SegmentKind, title: &str, speeches: Vec<Speech>) -> S
         topic: None,
         description: Vec::new(),
         participants: Vec::new(),
+        parents: Vec::new(),
         speeches,
     }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::build::{Builder, Turn, time_ok};
+use super::build::{Builder, Turn};
 use super::xml::{Element, Node, collapse};
 use crate::model::{Block, LoadError, LoadErrorKind, Loaded, SegmentKind};
 
@@ -357,7 +357,7 @@ impl Debate {
     /// The first `recordedTime` of the turn, when it is a valid time.
     fn time(&mut self, e: &Element) -> Option<String> {
         let t = e.find("recordedTime")?.attr("time")?.trim().to_owned();
-        if time_ok(&t) {
+        if crate::model::time::check_time(&t).is_ok() {
             Some(t)
         } else {
             self.b.warn(

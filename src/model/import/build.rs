@@ -253,79 +253,9 @@ fn control_warnings(p: &Proceedings, w: &mut Vec<Warning>) {
     }
 }
 
-/// Whether `t` is a `time` the format accepts: `HH:MM`, `HH:MM:SS`, or an
-/// ISO 8601 date-time (`1995-10-31T14:30:00`, with optional fraction and
-/// zone). Importers drop other times with a warning rather than fail.
-pub(crate) fn time_ok(t: &str) -> bool {
-    fn clock(c: &str) -> bool {
-        let two = |s: &str, max: u8| {
-            s.len() == 2
-                && s.bytes().all(|b| b.is_ascii_digit())
-                && s.parse::<u8>().is_ok_and(|n| n <= max)
-        };
-        let parts: Vec<&str> = c.split(':').collect();
-        match parts.as_slice() {
-            [h, m] => two(h, 23) && two(m, 59),
-            [h, m, s] => {
-                let (whole, frac) = s.split_once('.').unwrap_or((s, "0"));
-                two(h, 23)
-                    && two(m, 59)
-                    && two(whole, 59)
-                    && !frac.is_empty()
-                    && frac.bytes().all(|b| b.is_ascii_digit())
-            }
-            _ => false,
-        }
-    }
-    match t.split_once('T') {
-        None => clock(t),
-        Some((date, rest)) => {
-            if date.parse::<crate::model::Date>().is_err() {
-                return false;
-            }
-            let (time, zone) = match rest.find(['Z', '+', '-']) {
-                Some(i) => rest.split_at(i),
-                None => (rest, ""),
-            };
-            let zone_ok = match zone {
-                "" | "Z" => true,
-                z => clock(&z[1..]) && z[1..].len() == 5,
-            };
-            clock(time) && zone_ok
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn times_of_the_format() {
-        for ok in [
-            "14:30",
-            "09:05:59",
-            "1995-10-31T02:30:00",
-            "2024-02-29T23:59",
-            "2020-01-01T00:00:00.5Z",
-            "2020-01-01T10:00:00+08:00",
-        ] {
-            assert!(time_ok(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "9:05",
-            "24:00",
-            "12:60",
-            "1995-10-31",
-            "2023-02-29T10:00",
-            "2020-01-01T10:00+8",
-            "10:00:00.",
-            "noon",
-        ] {
-            assert!(!time_ok(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn speaker_ids_are_valid_and_unique() {

@@ -8,6 +8,7 @@
 //! person list and a corpus root's sittings, by the relative names found
 //! in the document, in the sitting's folder or the one above.
 
+use std::io::Read;
 use std::path::Path;
 
 use super::error::{LoadError, LoadErrorKind};
@@ -63,13 +64,32 @@ pub(crate) fn formats_message() -> &'static str {
 
 const BOM: &str = "\u{feff}";
 
-/// Reads the file at `path` (with the JSON loader's size limit) and loads
-/// it in the format `from`, or the one its content shows.
-pub fn load_path_any(path: &Path, from: Option<Format>) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
-    let bytes = load::read_file(path)
+/// Reads the file at `path` (refusing more than `max` bytes, as
+/// [`load_path_limited`](super::load_path_limited) does) and loads it in
+/// the format `from`, or the one its content shows.
+pub fn load_path_any(
+    path: &Path,
+    max: Option<u64>,
+    from: Option<Format>,
+) -> Result<Loaded, LoadError> {
+    let name = super::display_path(path);
+    let bytes = load::read_file(path, max)
         .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, &name, &message))?;
     load_any(&name, &bytes, Some(path), from)
+}
+
+/// Reads a stream (standard input) up to `max` bytes and loads it in the
+/// format `from`, or the one its content shows. A ParlaMint sitting read
+/// this way has no folder to find its person list in.
+pub fn load_reader_any(
+    name: &str,
+    reader: impl Read,
+    max: u64,
+    from: Option<Format>,
+) -> Result<Loaded, LoadError> {
+    let bytes = load::read_limited(reader, max, 0)
+        .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, name, &message))?;
+    load_any(name, &bytes, None, from)
 }
 
 /// Loads proceedings from `bytes` in the format `from`, or the one the

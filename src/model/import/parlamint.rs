@@ -114,9 +114,9 @@ pub(crate) fn safe_relative(dir: &Path, href: &str) -> Option<PathBuf> {
 
 /// Reads and parses an XML file the document names; its errors name it.
 pub(crate) fn read_xml(path: &Path) -> Result<(String, Element), LoadError> {
-    let name = path.display().to_string();
-    let bytes =
-        load::read_file(path).map_err(|m| LoadError::whole_file(LoadErrorKind::Io, &name, &m))?;
+    let name = crate::model::display_path(path);
+    let bytes = load::read_file(path, None)
+        .map_err(|m| LoadError::whole_file(LoadErrorKind::Io, &name, &m))?;
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(body)
         .map_err(|e| LoadError::not_utf8(&name, e.valid_up_to() + (bytes.len() - body.len())))?;
