@@ -134,37 +134,59 @@ fn every_sample_checks_and_converts_to_json_that_loads_back_equal() {
         assert_eq!(check.status.code(), Some(0), "{rel}: {}", stderr(&check));
         assert!(stdout(&check).starts_with("ok: "), "{rel}");
 
-        let convert = run(&["convert", &file]);
-        assert_eq!(
-            convert.status.code(),
-            Some(0),
-            "{rel}: {}",
-            stderr(&convert)
-        );
-        let json = stdout(&convert);
-        let back = load_bytes("converted.json", json.as_bytes())
-            .unwrap_or_else(|e| panic!("{rel}: the JSON does not load: {e}"));
-        assert_eq!(back.proceedings, imported.proceedings, "{rel}");
-        // Nothing to warn about beyond what the source itself warrants.
-        for w in &back.warnings {
-            assert!(imported.warnings.contains(w), "{rel}: new warning {w}");
-        }
-        assert!(!json.contains("\\u"), "{rel}: UTF-8, not \\u escapes");
+        round_trip(rel, &imported);
+    }
+}
 
-        // The same screen text from the source and from its conversion.
-        let dumped = stdout(&run(&["--dump", "--width", "60", &file]));
-        let out = std::env::temp_dir().join(format!(
-            "forum-tui-import-{}-{}.json",
-            std::process::id(),
-            rel.replace('/', "_")
-        ));
-        let o = run(&["convert", &file, "-o", out.to_str().unwrap()]);
-        assert_eq!(o.status.code(), Some(0), "{rel}");
-        assert_eq!(stdout(&o), "", "{rel}: -o writes nothing to stdout");
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), json, "{rel}");
-        let from_json = stdout(&run(&["--dump", "--width", "60", out.to_str().unwrap()]));
-        std::fs::remove_file(&out).ok();
-        assert_eq!(dumped, from_json, "{rel}");
+/// `convert` writes JSON that loads back to the imported proceedings, with
+/// no warning the import did not give, and that dumps to the same text.
+fn round_trip(rel: &str, imported: &Loaded) {
+    let file = format!("{DIR}/{rel}");
+    let convert = run(&["convert", &file]);
+    assert_eq!(
+        convert.status.code(),
+        Some(0),
+        "{rel}: {}",
+        stderr(&convert)
+    );
+    let json = stdout(&convert);
+    let back = load_bytes("converted.json", json.as_bytes())
+        .unwrap_or_else(|e| panic!("{rel}: the JSON does not load: {e}"));
+    assert_eq!(back.proceedings, imported.proceedings, "{rel}");
+    // Nothing to warn about beyond what the source itself warrants.
+    for w in &back.warnings {
+        assert!(imported.warnings.contains(w), "{rel}: new warning {w}");
+    }
+    // UTF-8 throughout: `\u` escapes only for control characters.
+    let escapes_only_controls = json
+        .match_indices("\\u")
+        .all(|(i, _)| json[i + 2..].starts_with("00"));
+    assert!(escapes_only_controls, "{rel}: UTF-8, not \\u escapes");
+
+    // The same screen text from the source and from its conversion.
+    let dumped = stdout(&run(&["--dump", "--width", "60", &file]));
+    let out = std::env::temp_dir().join(format!(
+        "forum-tui-import-{}-{}.json",
+        std::process::id(),
+        rel.replace('/', "_")
+    ));
+    let o = run(&["convert", &file, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{rel}");
+    assert_eq!(stdout(&o), "", "{rel}: -o writes nothing to stdout");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), json, "{rel}");
+    let from_json = stdout(&run(&["--dump", "--width", "60", out.to_str().unwrap()]));
+    std::fs::remove_file(&out).ok();
+    assert_eq!(dumped, from_json, "{rel}");
+}
+
+#[test]
+fn hostile_files_round_trip_too() {
+    for rel in [
+        "hostile/escapes.md",
+        "hostile/escapes.xml",
+        "hostile/xxe-external-dtd.xml",
+    ] {
+        round_trip(rel, &import(rel));
     }
 }
 

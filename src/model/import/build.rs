@@ -145,12 +145,19 @@ impl Builder {
     }
 }
 
-/// An id from a key: whitespace becomes `-`; an empty key becomes `what`.
+/// An id from a key: whitespace and control characters become `-`; an
+/// empty key becomes `what`.
 fn make_id(key: &str, what: &str) -> String {
     let id: String = key
         .trim_matches(is_space)
         .chars()
-        .map(|c| if is_space(c) { '-' } else { c })
+        .map(|c| {
+            if is_space(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect();
     if id.is_empty() { what.to_owned() } else { id }
 }
@@ -264,9 +271,10 @@ mod tests {
         let again = b.speaker("Liz Barry", "Liz Barry", Vec::new);
         let c = b.speaker("Liz-Barry", "Liz-Barry", Vec::new);
         let empty = b.speaker(" ", "?", Vec::new);
+        let control = b.speaker("a\u{1b}[31m", "a", Vec::new);
         assert_eq!(a, again);
         b.segment(SegmentKind::Other, "t", Vec::new());
-        for s in [a, c, empty] {
+        for s in [a, c, empty, control] {
             b.turn(
                 Turn {
                     speaker: Some(s),
@@ -278,13 +286,13 @@ mod tests {
         }
         let p = b.finish().proceedings;
         let ids: Vec<&str> = p.speakers.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, ["Liz-Barry", "Liz-Barry-2", "speaker"]);
+        assert_eq!(ids, ["Liz-Barry", "Liz-Barry-2", "speaker", "a-[31m"]);
         let speech_ids: Vec<&str> = p.segments[0]
             .speeches
             .iter()
             .map(|s| s.id.as_str())
             .collect();
-        assert_eq!(speech_ids, ["s1/1", "s1/2", "s1/3"]);
+        assert_eq!(speech_ids, ["s1/1", "s1/2", "s1/3", "s1/4"]);
     }
 
     #[test]
