@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 use forum_tui::model::import::{Format, load_any, load_path_any};
 use forum_tui::model::{Block, Loaded, Proceedings, SegmentKind, load_bytes};
+use proptest::prelude::*;
 
 const DIR: &str = "tests/fixtures/import";
 
@@ -479,4 +480,27 @@ fn the_format_comes_from_the_content_not_the_name() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("the XML root is <akomaNtoso>, expected <TEI> or <teiCorpus>"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A sample cut anywhere, with a byte changed anywhere, is an error or
+    /// proceedings: never a panic.
+    #[test]
+    fn damaged_samples_never_panic(
+        which in 0..SAMPLES.len(),
+        cut in 0.0f64..=1.0,
+        at in 0.0f64..1.0,
+        byte in any::<u8>(),
+    ) {
+        let mut bytes = std::fs::read(path(SAMPLES[which])).expect("fixture");
+        bytes.truncate((bytes.len() as f64 * cut) as usize);
+        if !bytes.is_empty() {
+            let last = bytes.len() - 1;
+            let i = ((bytes.len() as f64) * at) as usize;
+            bytes[i.min(last)] = byte;
+        }
+        let _ = load_any("damaged", &bytes, None, None);
+    }
 }

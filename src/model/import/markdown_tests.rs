@@ -73,6 +73,7 @@ fn inline_markdown_becomes_plain_text() {
     let p = import_ok(
         "### A:\n\n**AI into ai 愛**, *ai*, [a book](https://x.example \"t\"), \
          [](https://empty.example), <https://auto.example>, `code`<span>x</span>.\n\n\
+         <iframe src=\"https://video.example\"></iframe>\n\n\
          - one\n- two\n  - nested\n\n1. first\n",
     );
     assert_eq!(
