@@ -152,6 +152,14 @@ pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         Some(rest) => (BOM.len(), rest),
         None => (0, bytes),
     };
+    if let Some(order) = utf16(bytes) {
+        let msg = format!("not UTF-8: the file looks like UTF-16 ({order}); save it as UTF-8");
+        return Err(LoadError::whole_file(
+            LoadErrorKind::NotUtf8,
+            file_name,
+            &msg,
+        ));
+    }
     let text = std::str::from_utf8(body)
         .map_err(|e| LoadError::not_utf8(file_name, skipped + e.valid_up_to()))?;
     if text.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
@@ -166,6 +174,19 @@ pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
             validate(file_name, raw)
         }
         Err(_) => Err(diagnose(file_name, text)),
+    }
+}
+
+/// UTF-16 by its byte-order mark, or by a NUL byte beside each character
+/// of ASCII JSON (`{` `\0` `"` `\0`): a common mistake of editors on
+/// Windows, which deserves a better word than "invalid byte at offset 0".
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some("little-endian, with a byte-order mark"),
+        [0xFE, 0xFF, ..] => Some("big-endian, with a byte-order mark"),
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Some("little-endian"),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => Some("big-endian"),
+        _ => None,
     }
 }
 

@@ -111,7 +111,14 @@ pub fn load_any(
     };
     let text = match std::str::from_utf8(&bytes[skipped..]) {
         Ok(t) => t,
-        Err(e) => return Err(LoadError::not_utf8(name, skipped + e.valid_up_to())),
+        // The JSON loader's encoding messages (UTF-16 named as such, else
+        // the offset) hold for every format.
+        Err(e) => {
+            return Err(match super::load_bytes(name, bytes) {
+                Err(why) => why,
+                Ok(_) => LoadError::not_utf8(name, skipped + e.valid_up_to()),
+            });
+        }
     };
     let detected = detect::detect(text);
     let format = match (from, &detected) {
@@ -193,6 +200,11 @@ mod tests {
             "f: not UTF-8: invalid byte at offset 3"
         );
         assert!(err(b"\n \n").starts_with("f: empty file. forum-tui opens"));
+        assert_eq!(
+            err(b"\xFF\xFE<\x00T\x00"),
+            "f: not UTF-8: the file looks like UTF-16 (little-endian, with a byte-order mark); \
+             save it as UTF-8"
+        );
     }
 
     #[test]
