@@ -160,7 +160,9 @@ impl Debate {
             p.push(title.to_owned());
             p
         };
-        for e in s.elements() {
+        let mut children = Vec::new();
+        ungrouped(s, &mut children);
+        for e in children {
             let kind = e.name.as_str();
             if HEADINGS.contains(&kind) {
                 continue;
@@ -365,6 +367,18 @@ impl Debate {
                 &format!("recordedTime \"{t}\" is not a time of the format, dropped"),
             );
             None
+        }
+    }
+}
+
+/// The child elements, with those of a `speechGroup` (3.0's grouping of
+/// the turns of one exchange) in its place: it is no section of its own.
+fn ungrouped<'a>(s: &'a Element, out: &mut Vec<&'a Element>) {
+    for e in s.elements() {
+        if e.name == "speechGroup" {
+            ungrouped(e, out);
+        } else {
+            out.push(e);
         }
     }
 }

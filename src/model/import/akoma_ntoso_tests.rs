@@ -26,12 +26,14 @@ fn nested_sections_become_parents_and_qa_a_roundtable() {
             </debateSection>
           </questions>
           <prayers><heading>PRAYERS</heading></prayers>
+          <debateSection><heading>GROUPED</heading><speechGroup>
+            <speech by="#adam"><p>In a group.</p></speech></speechGroup></debateSection>
         </debateBody></debate></akomaNtoso>"##,
     );
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     let p = loaded.proceedings;
     assert_eq!(p.forum.title, "d");
-    assert_eq!(p.segments.len(), 2);
+    assert_eq!(p.segments.len(), 3);
     let s = &p.segments[0];
     assert_eq!(s.title, "BANDITRY");
     assert_eq!(s.parents, ["ORAL ANSWERS"]);
@@ -59,6 +61,11 @@ fn nested_sections_become_parents_and_qa_a_roundtable() {
     assert_eq!(p.segments[1].title, "PRAYERS");
     assert_eq!(p.segments[1].kind, SegmentKind::Ceremony);
     assert!(p.segments[1].speeches.is_empty());
+    assert_eq!(
+        p.segments[2].title, "GROUPED",
+        "a speechGroup is no section"
+    );
+    assert_eq!(p.segments[2].speeches.len(), 1);
 }
 
 #[test]
