@@ -8,6 +8,7 @@ use std::process::{Command, Output, Stdio};
 use forum_tui::model::import::{Format, load_any, load_path_any};
 use forum_tui::model::{Block, Loaded, Proceedings, SegmentKind, load_bytes};
 use proptest::prelude::*;
+use serde_json::Value;
 
 const DIR: &str = "tests/fixtures/import";
 
@@ -502,5 +503,30 @@ proptest! {
             bytes[i.min(last)] = byte;
         }
         let _ = load_any("damaged", &bytes, None, None);
+    }
+}
+
+#[test]
+fn every_conversion_passes_the_json_schema() {
+    let read = |p: &str| -> Value {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p));
+        serde_json::from_str(&text.expect("schema")).expect("schema is JSON")
+    };
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    let url = "urn:forum-tui:proceedings.schema.json";
+    compiler
+        .add_resource(url, read("data/proceedings.schema.json"))
+        .expect("schema resource");
+    let mut schemas = boon::Schemas::new();
+    let index = compiler
+        .compile(url, &mut schemas)
+        .expect("schema compiles");
+    for rel in SAMPLES {
+        let json = forum_tui::model::to_json(&import(rel).proceedings);
+        let doc: Value = serde_json::from_str(&json).expect("JSON");
+        if let Err(e) = schemas.validate(&doc, index) {
+            panic!("{rel}: {e}");
+        }
     }
 }
