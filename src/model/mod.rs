@@ -21,7 +21,10 @@ mod validate;
 pub use date::DateError;
 pub use error::{LoadError, LoadErrorKind, Place};
 pub use helpers::PostStyle;
-pub use load::{MAX_FILE_BYTES, SCHEMA_VERSION, load_bytes, load_path};
+pub use load::{
+    DEFAULT_STREAM_LIMIT, SCHEMA_VERSION, display_path, load_bytes, load_path, load_path_limited,
+    load_reader,
+};
 pub use time::TimeError;
 
 /// A whole proceedings file, validated.
