@@ -11,6 +11,7 @@
 //! | [`wrap`] | greedy filling of text into lines of byte ranges |
 //! | [`layout`] | paragraphs and lists: prefixes, indents, list markers |
 //! | [`render`] | the sanitised glyphs a renderer draws for one laid-out line |
+//! | [`pinyin`] | palette matching by characters or pinyin (full, initials, mixed, every reading), ranked |
 //! | [`script`] | 繁/简: conversion (OpenCC data via `zhconv`), script detection, the per-char fold |
 //! | [`search`] | smart-case, full-width- and 繁/简-folding substring matching |
 //!
@@ -89,6 +90,7 @@
 
 mod breaks;
 pub mod layout;
+pub mod pinyin;
 pub mod render;
 pub mod sanitize;
 pub mod script;
