@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod cli;
 pub mod doc;
+pub mod find;
 pub mod keymap;
 pub mod model;
 pub mod print;
