@@ -13,6 +13,7 @@ pub mod find;
 pub mod keymap;
 pub mod model;
 pub mod print;
+pub mod resume;
 pub mod state;
 pub mod text;
 pub mod ui;
