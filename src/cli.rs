@@ -22,12 +22,20 @@ Modes (default: the reader; when standard output is not a terminal, --dump):
       --dump        Print the whole proceedings as plain text
 
 Options:
-      --width N                   Text width of --dump (default: the terminal's, else 80)
+      --width N                   Text width: of --dump (default: $COLUMNS, else the
+                                  terminal's, else 80), or the widest text column in the reader
+      --segment N                 With --dump: only segment N (counted from 1)
+      --speaker ID                With --dump: only the turns of the speaker with this id
       --ambiguous-width WIDTH     Lay out East Asian Ambiguous characters (\u{201c} \u{201d} \u{2014} \u{2026})
                                   as `narrow` (1 cell, default) or `wide` (2 cells; borders
                                   become ASCII). Also set by FORUM_TUI_AMBIGUOUS_WIDTH.
   -h, --help                      Print help
   -V, --version                   Print version
+
+Environment:
+  NO_COLOR                        Set and not empty: no colour (reverse, bold, underline only)
+  FORUM_TUI_AMBIGUOUS_WIDTH       `narrow` or `wide`, as --ambiguous-width
+  COLUMNS                         The width of --dump when --width is not given
 
 Exit status: 0 ok, 1 the file could not be read or is invalid, 2 usage error.
 Keys in the reader: press ? for help.";
@@ -58,6 +66,10 @@ pub struct Args {
     pub input: Input,
     pub width: Option<usize>,
     pub ambiguous: AmbiguousWidth,
+    /// `--dump --segment N`, counted from 1.
+    pub segment: Option<usize>,
+    /// `--dump --speaker ID`.
+    pub speaker: Option<String>,
 }
 
 /// What was typed, before it is checked for sense.
@@ -67,6 +79,8 @@ struct LowArgs {
     file: Option<OsString>,
     width: Option<String>,
     ambiguous: Option<String>,
+    segment: Option<String>,
+    speaker: Option<String>,
 }
 
 fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String> {
@@ -81,6 +95,8 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Short('h') | Long("help") => low.modes.push(Command::Help),
             Short('V') | Long("version") => low.modes.push(Command::Version),
             Long("width") => low.width = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("segment") => low.segment = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("speaker") => low.speaker = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("ambiguous-width") => {
                 low.ambiguous = Some(string(p.value().map_err(|e| e.to_string())?)?);
             }
@@ -103,6 +119,11 @@ fn parse_ambiguous(s: &str, from: &str) -> Result<AmbiguousWidth, String> {
         "wide" | "2" => Ok(AmbiguousWidth::Wide),
         _ => Err(format!("{from}: expected `narrow` or `wide`, got `{s}`")),
     }
+}
+
+/// The width `$COLUMNS` names, when it is a width at all.
+pub fn columns(value: Option<&str>) -> Option<usize> {
+    value?.trim().parse::<usize>().ok().filter(|&n| n >= 1)
 }
 
 /// Parses the arguments (without the program name) and the environment
@@ -131,7 +152,24 @@ pub fn parse(
         },
     };
     if width.is_some() && command != Command::Dump && command != Command::Read {
-        return Err("--width goes with --dump".to_owned());
+        return Err("--width goes with --dump or the reader".to_owned());
+    }
+    let segment = match low.segment {
+        None => None,
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                return Err(format!(
+                    "--segment: expected a segment number from 1, got `{n}`"
+                ));
+            }
+        },
+    };
+    if (segment.is_some() || low.speaker.is_some()) && command != Command::Dump {
+        return Err("--segment and --speaker go with --dump".to_owned());
+    }
+    if segment.is_some() && low.speaker.is_some() {
+        return Err("--segment and --speaker exclude each other".to_owned());
     }
     let ambiguous = match (low.ambiguous, env_ambiguous) {
         (Some(a), _) => parse_ambiguous(&a, "--ambiguous-width")?,
@@ -148,6 +186,8 @@ pub fn parse(
         input,
         width,
         ambiguous,
+        segment,
+        speaker: low.speaker,
     })
 }
 
@@ -172,6 +212,15 @@ mod tests {
         let a = p(&["--dump", "--width", "40"]).unwrap();
         assert_eq!((a.command, a.width), (Command::Dump, Some(40)));
         assert_eq!(p(&["--width=12", "--dump"]).unwrap().width, Some(12));
+        assert_eq!(
+            p(&["--width", "60"]).unwrap().width,
+            Some(60),
+            "a reading measure"
+        );
+        let a = p(&["--dump", "--segment", "3"]).unwrap();
+        assert_eq!(a.segment, Some(3));
+        let a = p(&["--dump", "--speaker", "hao"]).unwrap();
+        assert_eq!(a.speaker.as_deref(), Some("hao"));
         assert_eq!(p(&["-h"]).unwrap().command, Command::Help);
         assert_eq!(p(&["--version"]).unwrap().command, Command::Version);
     }
@@ -186,6 +235,11 @@ mod tests {
             &["--dump", "--width", "x"],
             &["--dump", "--width"],
             &["--check", "--width", "5"],
+            &["--segment", "2"],
+            &["--dump", "--segment", "0"],
+            &["--dump", "--segment", "x"],
+            &["--dump", "--segment", "1", "--speaker", "a"],
+            &["--check", "--speaker", "a"],
             &["--ambiguous-width", "huge"],
         ] {
             assert!(p(bad).is_err(), "{bad:?}");

@@ -41,8 +41,16 @@ fn main() -> ExitCode {
     let stdout_tty = io::stdout().is_terminal();
     let dump_width = || {
         args.width
-            .or_else(|| stdout_tty.then(terminal_width).flatten())
+            .or_else(|| cli::columns(std::env::var("COLUMNS").ok().as_deref()))
+            .or_else(terminal_width)
             .unwrap_or(80)
+    };
+    let only = match dump_only(&loaded.proceedings, &args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("forum-tui: {}", sanitize(&e));
+            return ExitCode::from(2);
+        }
     };
     match args.command {
         Command::Check => {
@@ -54,12 +62,14 @@ fn main() -> ExitCode {
         Command::Outline => out(&print::outline(&loaded.proceedings)),
         Command::Dump => out(&print::dump(
             &loaded.proceedings,
+            only,
             dump_width(),
             args.ambiguous,
         )),
         // As man does: output that is not a terminal gets the text.
         Command::Read if !stdout_tty => out(&print::dump(
             &loaded.proceedings,
+            only,
             dump_width(),
             args.ambiguous,
         )),
@@ -76,7 +86,7 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     }
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
-    let state = State::new(loaded.proceedings, args.ambiguous);
+    let state = State::new(loaded.proceedings, args.ambiguous).with_measure(args.width);
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -91,6 +101,11 @@ fn load(input: &Input) -> Result<Loaded, String> {
     match input {
         Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
         Input::Path(p) => model::load_path(p),
+        Input::Stdin if io::stdin().is_terminal() => {
+            return Err("<stdin>: standard input is a terminal: pipe a file in \
+                        (forum-tui - < FILE) or name one"
+                .to_owned());
+        }
         Input::Stdin => {
             let mut bytes = Vec::new();
             if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
@@ -102,10 +117,35 @@ fn load(input: &Input) -> Result<Loaded, String> {
     .map_err(|e| e.to_string())
 }
 
+/// The width of the controlling terminal, asked through /dev/tty so that
+/// it answers with standard output in a pipe.
 fn terminal_width() -> Option<usize> {
-    ratatui::crossterm::terminal::size()
-        .ok()
-        .map(|(w, _)| usize::from(w))
+    let tty = std::fs::File::open("/dev/tty").ok()?;
+    let size = rustix::termios::tcgetwinsize(&tty).ok()?;
+    (size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+/// Which part `--dump` prints, with `--segment N` and `--speaker ID`
+/// checked against the file.
+fn dump_only(p: &model::Proceedings, args: &Args) -> Result<print::Only, String> {
+    if let Some(n) = args.segment {
+        let count = p.segments.len();
+        return if (1..=count).contains(&n) {
+            Ok(print::Only::Segment(n - 1))
+        } else {
+            Err(format!(
+                "--segment {n}: the programme has {}",
+                forum_tui::state::count_of(count, "segment")
+            ))
+        };
+    }
+    if let Some(id) = &args.speaker {
+        return match p.speakers.iter().position(|s| s.id == *id) {
+            Some(i) => Ok(print::Only::Speaker(model::SpeakerIdx(i))),
+            None => Err(format!("--speaker {id}: no speaker has this id")),
+        };
+    }
+    Ok(print::Only::All)
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.

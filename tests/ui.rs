@@ -23,7 +23,10 @@ fn too_small_shows_one_centred_line() {
         let lines: Vec<&str> = t.lines().filter(|l| !l.trim().is_empty()).collect();
         assert!(lines.len() <= 1, "{w}x{h}: {t}");
         if w >= 5 {
-            assert!(lines[0].contains("small"), "{w}x{h}: {t}");
+            assert!(
+                lines[0].contains("40x10"),
+                "{w}x{h}: names the size that works: {t}"
+            );
         }
     }
     insta::assert_snapshot!("too-small-10x5", text(&screen(10, 5, "")));

@@ -144,6 +144,8 @@ pub(crate) struct RawSegment {
     #[serde(default, deserialize_with = "present")]
     pub(crate) participants: Option<Vec<String>>,
     #[serde(default, deserialize_with = "present")]
+    pub(crate) parents: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
     pub(crate) speeches: Option<Vec<RawSpeech>>,
     #[serde(flatten)]
     pub(crate) extra: Extra,
@@ -161,25 +163,33 @@ pub(crate) struct RawSpeech {
     #[serde(default, deserialize_with = "present")]
     pub(crate) form: Option<String>,
     #[serde(default, deserialize_with = "present")]
+    pub(crate) role: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub(crate) time: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub(crate) paragraphs: Option<Vec<RawBlock>>,
     #[serde(flatten)]
     pub(crate) extra: Extra,
 }
 
-/// A block: a paragraph string, or a list object.
+/// A block: a paragraph string, or an object (a list or a note; which one
+/// the validator decides, so that it can name what is missing or doubled).
 #[derive(Debug)]
 pub(crate) enum RawBlock {
     Paragraph(String),
-    List(RawList),
+    Object(RawBlockObject),
 }
 
+/// `{"list": [...], "ordered": bool}` or `{"note": "..."}`.
 #[derive(Debug, Deserialize)]
-#[serde(expecting = "a list object {\"list\": [...]}")]
-pub(crate) struct RawList {
+#[serde(expecting = "a block object {\"list\": [...]} or {\"note\": \"...\"}")]
+pub(crate) struct RawBlockObject {
     #[serde(default, deserialize_with = "present")]
     pub(crate) list: Option<Vec<String>>,
     #[serde(default, deserialize_with = "present")]
     pub(crate) ordered: Option<bool>,
+    #[serde(default, deserialize_with = "present")]
+    pub(crate) note: Option<String>,
     #[serde(flatten)]
     pub(crate) extra: Extra,
 }
@@ -192,7 +202,9 @@ impl<'de> Deserialize<'de> for RawBlock {
             type Value = RawBlock;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(r#"a paragraph (a string) or a list (an object {"list": [...]})"#)
+                f.write_str(
+                    r#"a paragraph (a string), a list (an object {"list": [...]}) or a note (an object {"note": "..."})"#,
+                )
             }
 
             fn visit_str<E: de::Error>(self, s: &str) -> Result<RawBlock, E> {
@@ -204,7 +216,8 @@ impl<'de> Deserialize<'de> for RawBlock {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawBlock, A::Error> {
-                RawList::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawBlock::List)
+                RawBlockObject::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawBlock::Object)
             }
         }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::error::{LoadError, LoadErrorKind};
 use super::path::JsonPath;
-use super::raw::{Extra, RawBlock, RawFile};
+use super::raw::{Extra, RawBlock, RawBlockObject, RawFile};
 use super::rules::{SpeechIds, control_chars_message, is_space};
 use super::{Block, Loaded, Proceedings, SpeakerIdx, Warning};
 
@@ -167,19 +167,38 @@ impl Validator<'_> {
                     self.text(&path, &s);
                     Block::Paragraph(s)
                 }
-                RawBlock::List(list) => {
-                    self.extra(&path, &list.extra);
-                    let items = self.required(&path, "list", list.list)?;
-                    for (k, item) in items.iter().enumerate() {
-                        self.text(&path.key("list").index(k), item);
-                    }
-                    Block::List {
-                        items,
-                        ordered: list.ordered.unwrap_or(false),
-                    }
-                }
+                RawBlock::Object(object) => self.block_object(&path, object)?,
             });
         }
         Ok(blocks)
+    }
+
+    /// A list (`{"list": [...]}`) or a note (`{"note": "..."}`), never both.
+    fn block_object(&mut self, path: &JsonPath, object: RawBlockObject) -> Res<Block> {
+        self.extra(path, &object.extra);
+        match (object.list, object.note) {
+            (Some(_), Some(_)) => Err(self.error(
+                LoadErrorKind::Invalid,
+                path,
+                "a block is a list or a note, not both",
+            )),
+            (None, Some(note)) => {
+                if object.ordered.is_some() {
+                    self.warn(&path.key("ordered"), "unknown field (a note has no order)");
+                }
+                self.text(&path.key("note"), &note);
+                Ok(Block::Note(note))
+            }
+            (list, None) => {
+                let items = self.required(path, "list", list)?;
+                for (k, item) in items.iter().enumerate() {
+                    self.text(&path.key("list").index(k), item);
+                }
+                Ok(Block::List {
+                    items,
+                    ordered: object.ordered.unwrap_or(false),
+                })
+            }
+        }
     }
 }
