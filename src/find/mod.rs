@@ -81,10 +81,11 @@ impl Place {
     }
 }
 
-/// The text of one line of a block: a paragraph, or item `item` of a list.
+/// The text of one line of a block: a paragraph or a note, or item `item`
+/// of a list.
 fn block_line(block: &Block, item: Option<usize>) -> Option<&str> {
     match (block, item) {
-        (Block::Paragraph(t), None) => Some(t),
+        (Block::Paragraph(t) | Block::Note(t), None) => Some(t),
         (Block::List { items, .. }, Some(i)) => items.get(i).map(String::as_str),
         _ => None,
     }
@@ -104,7 +105,7 @@ fn each_block<'a>(blocks: &'a [Block], at: Place, f: &mut impl FnMut(Place, &'a 
     for (b, block) in blocks.iter().enumerate() {
         let place = Place { block: b, ..at };
         match block {
-            Block::Paragraph(t) => f(place, t),
+            Block::Paragraph(t) | Block::Note(t) => f(place, t),
             Block::List { items, .. } => {
                 for (i, t) in items.iter().enumerate() {
                     f(

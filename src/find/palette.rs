@@ -1,7 +1,7 @@
 //! The jump palette's candidates: every speaker and every segment, ranked
 //! against what is typed with [`text::pinyin`]. A speaker matches on name,
-//! organisations and positions, a segment on its title and topic, in
-//! either script and by pinyin.
+//! organisations, positions and the roles of their turns (主席), a segment
+//! on its title and topic, in either script and by pinyin.
 //!
 //! [`text::pinyin`]: crate::text::pinyin
 
@@ -56,11 +56,17 @@ impl Palette {
     pub fn new(p: &Proceedings) -> Palette {
         let mut turns = vec![0usize; p.speakers.len()];
         let mut first = vec![None; p.speakers.len()];
+        let mut roles: Vec<Vec<&str>> = vec![Vec::new(); p.speakers.len()];
         for (s, seg) in p.segments.iter().enumerate() {
             for (k, speech) in seg.speeches.iter().enumerate() {
                 if let Some(who) = speech.speaker {
                     turns[who.0] += 1;
                     first[who.0].get_or_insert((s, k));
+                    if let Some(role) = speech.role.as_deref()
+                        && !roles[who.0].contains(&role)
+                    {
+                        roles[who.0].push(role);
+                    }
                 }
             }
         }
@@ -83,6 +89,7 @@ impl Palette {
                     fields.push(Candidate::new(text));
                 }
             }
+            fields.extend(roles[i].iter().map(|r| Candidate::new(r)));
             let order = first[i].map_or((usize::MAX, i, 0), |(s, k)| (s, k + 1, 0));
             items.push(Item {
                 target: Target::Speaker(SpeakerIdx(i)),

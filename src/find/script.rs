@@ -31,7 +31,7 @@ pub fn document_script(p: &Proceedings) -> Option<Script> {
         }));
     let lines = blocks.flat_map(|b| -> Box<dyn Iterator<Item = &str>> {
         match b {
-            Block::Paragraph(t) => Box::new(std::iter::once(t.as_str())),
+            Block::Paragraph(t) | Block::Note(t) => Box::new(std::iter::once(t.as_str())),
             Block::List { items, .. } => Box::new(items.iter().map(String::as_str)),
         }
     });
@@ -41,7 +41,8 @@ pub fn document_script(p: &Proceedings) -> Option<Script> {
 /// `p` with every text a reader sees converted to `to`: the forum's
 /// title, theme, location, format, organisers and summary, the source's
 /// title and publisher, speakers' names, posts and notes, segment titles,
-/// topics, descriptions and participants, turn titles and text. Ids,
+/// parents' headings, topics, descriptions and participants, turn titles,
+/// forms, roles, text and notes. Ids,
 /// dates, URLs and the language tag stay as they are. Positions (segment,
 /// turn, block indices) are the same in both; byte offsets within a text
 /// may differ, since phrase conversion can change a text's length.
@@ -75,11 +76,13 @@ pub fn convert_proceedings(p: &Proceedings, to: Script) -> Proceedings {
     for (seg, src) in out.segments.iter_mut().zip(&p.segments) {
         seg.title = c(&src.title);
         seg.topic = co(&src.topic);
+        seg.parents = src.parents.iter().map(c).collect();
         seg.description = blocks(&src.description);
         seg.participants = src.participants.iter().map(c).collect();
         for (sp, ssrc) in seg.speeches.iter_mut().zip(&src.speeches) {
             sp.title = co(&ssrc.title);
             sp.form = co(&ssrc.form);
+            sp.role = co(&ssrc.role);
             sp.paragraphs = blocks(&ssrc.paragraphs);
         }
     }
@@ -89,6 +92,7 @@ pub fn convert_proceedings(p: &Proceedings, to: Script) -> Proceedings {
 fn convert_block(b: &Block, to: Script) -> Block {
     match b {
         Block::Paragraph(t) => Block::Paragraph(script::convert(t, to)),
+        Block::Note(t) => Block::Note(script::convert(t, to)),
         Block::List { items, ordered } => Block::List {
             items: items.iter().map(|t| script::convert(t, to)).collect(),
             ordered: *ordered,

@@ -26,7 +26,7 @@ const FORUM: &str = r#"{
     {
       "id": "b", "kind": "keynote", "title": "演講",
       "speeches": [
-        {"speaker": "hao", "paragraphs": ["監管與質量。"]},
+        {"speaker": "hao", "role": "主席", "paragraphs": ["監管與質量。", {"note": "（質量鼓掌）"}]},
         {"speaker": "pu", "paragraphs": ["再談質量。"]}
       ]
     },
@@ -77,6 +77,7 @@ fn every_kind_of_place_in_programme_order() {
         (place(Some(0), Some(0), Body, 1, Some(1)), 3..9),
         (place(Some(0), Some(1), SpeechTitle, 0, None), 0..6),
         (place(Some(1), Some(0), Body, 0, None), 9..15),
+        (place(Some(1), Some(0), Body, 1, None), 3..9),
         (place(Some(1), Some(1), Body, 0, None), 6..12),
     ];
     assert_eq!(got, want);
@@ -96,12 +97,12 @@ fn every_kind_of_place_in_programme_order() {
 fn totals_and_speakers() {
     let p = forum();
     let search = search_all(&p, "質量").expect("a query");
-    assert_eq!(search.total(), 11);
+    assert_eq!(search.total(), 12);
     assert!(search.is_done());
     assert_eq!(
         search.per_speaker(),
-        [(SpeakerIdx(0), 4), (SpeakerIdx(1), 1)],
-        "蒲長城 three in one turn and one in another; 郝明虹 one"
+        [(SpeakerIdx(0), 4), (SpeakerIdx(1), 2)],
+        "蒲長城 three in one turn and one in another; 郝明虹 one and a note"
     );
     let speakers: Vec<Option<SpeakerIdx>> = search.hits().iter().map(|h| h.speaker).collect();
     assert_eq!(speakers[..5], [None; 5], "summary and segment head");
@@ -186,6 +187,7 @@ fn palette_ranks_and_orders() {
         ("zl", &["#0 質量開幕", "蒲長城 2"]),
         ("shezhang", &["蒲長城 2"]),
         ("bimu", &["#2 閉幕"]),
+        ("zhuxi", &["郝明虹 1"]),
         ("xyz", &[]),
     ];
     for (query, want) in cases {
