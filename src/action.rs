@@ -38,6 +38,12 @@ pub enum Action {
     GotoSegment(u8),
     /// Open the `:` prompt (segment, segment.turn, percent).
     GotoStart,
+    /// `m`: the next letter sets a mark.
+    SetMark,
+    /// `'`: the next letter returns to a mark (`''`: back from the last jump).
+    JumpMark,
+    /// Every turn of the current turn's speaker.
+    SpeakerPage,
     /// Hide or show the programme tree.
     ToggleTree,
     /// Copy the current turn to the clipboard.

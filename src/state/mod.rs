@@ -4,6 +4,7 @@
 mod copy;
 mod geometry;
 mod goto;
+mod marks;
 mod moves;
 mod nav;
 mod reader;
@@ -16,6 +17,7 @@ pub use geometry::{Area, Geometry, MIN_HEIGHT, MIN_WIDTH};
 pub use nav::count_of;
 
 use geometry::{help_box, help_text_width};
+pub use marks::{Marks, Pending, Place};
 pub use reader::{Anchor, Page, Pos, Reader};
 pub use search::{Hit, Search};
 pub use tree::{Heading, Node, Outline, Tree};
@@ -86,6 +88,13 @@ pub struct State {
     /// put it on top (near the end of a page): it is the current turn until
     /// the view moves.
     turn_hint: Option<usize>,
+    /// After `m` or `'`: the next key names a mark.
+    pub pending: Option<Pending>,
+    pub marks: Marks,
+    /// Where the last jump came from (`''` returns there).
+    pub last_jump: Option<Place>,
+    /// Where a speaker's page was opened from (Esc returns there).
+    speaker_origin: Option<Place>,
     size: (u16, u16),
 }
 
@@ -107,6 +116,10 @@ impl State {
             show_tree: true,
             measure: None,
             turn_hint: None,
+            pending: None,
+            marks: Marks::new(),
+            last_jump: None,
+            speaker_origin: None,
             size: (0, 0),
         }
     }
@@ -149,7 +162,7 @@ impl State {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
-        } else if self.search.typing || self.goto.is_some() {
+        } else if self.search.typing || self.goto.is_some() || self.pending.is_some() {
             Mode::Prompt
         } else {
             Mode::Normal
@@ -161,6 +174,7 @@ impl State {
         match page {
             Page::Forum => b.forum(),
             Page::Segment(i) => b.segment_page(i),
+            Page::Speaker(who) => b.speaker_page(who),
         }
     }
 
@@ -182,15 +196,31 @@ impl State {
     /// The tree node being read: the forum, a segment (its header on top),
     /// or the current turn.
     pub fn reading(&self) -> Node {
+        let turns = &self.reader.doc.turns;
         match self.reader.page {
             Page::Forum => Node::Forum,
             Page::Segment(i) => match self.current_turn() {
                 Some(k) => {
-                    let (seg, j) = self.reader.doc.turns[k].at;
+                    let (seg, j) = turns[k].at;
                     Node::Speech(seg, j)
                 }
                 None => Node::Segment(i),
             },
+            // Above its first turn, a speaker's page is about that turn.
+            Page::Speaker(_) => match self.current_turn().or((!turns.is_empty()).then_some(0)) {
+                Some(k) => Node::Speech(turns[k].at.0, turns[k].at.1),
+                None => Node::Forum,
+            },
+        }
+    }
+
+    /// The segment reading is in: the page's, or on a speaker's page the
+    /// current turn's.
+    pub(crate) fn here_segment(&self) -> Option<usize> {
+        match self.reader.page {
+            Page::Forum => None,
+            Page::Segment(i) => Some(i),
+            Page::Speaker(_) => self.reading().segment(),
         }
     }
 
@@ -226,9 +256,14 @@ impl State {
     /// the page scrolls.
     fn open_turn(&mut self, i: usize, j: usize) {
         self.show_page(Page::Segment(i), None);
-        let Some(k) = self.reader.doc.turns.iter().position(|t| t.at == (i, j)) else {
-            return;
-        };
+        if let Some(k) = self.reader.doc.turns.iter().position(|t| t.at == (i, j)) {
+            self.show_turn(k);
+        }
+    }
+
+    /// Turn `k` of the page on top (its speaker line), as far as the page
+    /// scrolls; when it cannot be put on top, it is still the current one.
+    pub(super) fn show_turn(&mut self, k: usize) {
         let piece = self.reader.doc.turns[k].piece;
         self.reader.go_to(Anchor::piece(piece));
         self.turn_hint = (self.reader.top_piece() != piece).then_some(k);
@@ -292,7 +327,11 @@ impl State {
             return self.apply_help(action);
         }
         let before = self.reading();
+        let place = self.place();
         let effect = self.dispatch(action);
+        if marks::is_jump(action) && self.place() != place {
+            self.last_jump = Some(place);
+        }
         self.follow_reading(before);
         effect
     }
@@ -361,7 +400,19 @@ impl State {
             Action::SearchStart => self.search_start(),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
-            Action::ClearSearch => self.search = Search::default(),
+            Action::ClearSearch => self.escape(),
+            Action::SetMark => self.pending = Some(Pending::SetMark),
+            Action::JumpMark => self.pending = Some(Pending::JumpMark),
+            Action::SpeakerPage => self.open_speaker_page(),
+            Action::PromptChar(c) if self.pending.is_some() => {
+                let pending = self.pending.take().expect("checked");
+                self.pending_key(pending, c);
+            }
+            Action::PromptCancel | Action::PromptAccept | Action::PromptBackspace
+                if self.pending.is_some() =>
+            {
+                self.pending = None;
+            }
             Action::PromptChar(c) => match &mut self.goto {
                 Some(g) => g.push(c),
                 None => {

@@ -55,6 +55,10 @@ impl State {
             let next = match self.reader.page {
                 Page::Forum => 0,
                 Page::Segment(i) => i + 1,
+                Page::Speaker(_) => {
+                    self.say("the end of this speaker's turns");
+                    return;
+                }
             };
             if next < count {
                 self.open(Node::Segment(next));
@@ -66,6 +70,7 @@ impl State {
         } else if !forward && self.reader.at_top() {
             match self.reader.page {
                 Page::Forum => self.say("start of the programme"),
+                Page::Speaker(_) => self.say("the top of this speaker's page"),
                 Page::Segment(0) => {
                     self.open(Node::Forum);
                     self.reader.scroll_to_bottom();

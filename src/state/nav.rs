@@ -24,24 +24,30 @@ impl State {
     /// `]`: the next turn's speaker line on top; past a segment's last turn,
     /// the next segment's first.
     pub(super) fn next_turn(&mut self) {
-        let target = match self.reader.page {
-            Page::Forum => self.segment_with_turns(0, true).map(|i| (i, 0)),
-            Page::Segment(i) => {
-                let doc = &self.reader.doc;
-                let next = match self.turn_hint {
-                    Some(k) => k + 1,
-                    None => doc
-                        .turns
-                        .partition_point(|t| t.piece <= self.reader.top_piece()),
-                };
-                match doc.turns.get(next) {
-                    Some(t) => Some(t.at),
-                    None => self.segment_with_turns(i + 1, true).map(|n| (n, 0)),
-                }
+        if self.reader.page == Page::Forum {
+            match self.segment_with_turns(0, true) {
+                Some(i) => self.open(Node::Speech(i, 0)),
+                None => self.say("there is no turn in this programme"),
             }
+            return;
+        }
+        let doc = &self.reader.doc;
+        let next = match self.turn_hint {
+            Some(k) => k + 1,
+            None => doc
+                .turns
+                .partition_point(|t| t.piece <= self.reader.top_piece()),
         };
-        match target {
-            Some((i, j)) => self.open(Node::Speech(i, j)),
+        if next < doc.turns.len() {
+            self.show_turn(next);
+            return;
+        }
+        let after = match self.reader.page {
+            Page::Segment(i) => self.segment_with_turns(i + 1, true),
+            Page::Forum | Page::Speaker(_) => None,
+        };
+        match after {
+            Some(n) => self.open(Node::Speech(n, 0)),
             None => self.say("this is the last turn"),
         }
     }
@@ -49,36 +55,29 @@ impl State {
     /// `[`: back to the start of the current turn, or the previous turn;
     /// before a segment's first turn, the previous segment's last.
     pub(super) fn prev_turn(&mut self) {
-        let target = match self.reader.page {
-            Page::Forum => None,
-            Page::Segment(i) => {
-                let doc = &self.reader.doc;
-                let here = self.current_turn();
-                let at_start = |k: usize| self.reader.anchor() == Anchor::piece(doc.turns[k].piece);
-                let prev = match here {
-                    Some(k) if self.turn_hint.is_none() && !at_start(k) => Some(k),
-                    Some(k) => k.checked_sub(1),
-                    None => None,
-                };
-                match prev {
-                    Some(k) => Some(doc.turns[k].at),
-                    None => self
-                        .segment_with_turns(i, false)
-                        .map(|n| (n, self.turns_of(n) - 1)),
-                }
-            }
+        let doc = &self.reader.doc;
+        let at_start = |k: usize| self.reader.anchor() == Anchor::piece(doc.turns[k].piece);
+        let prev = match self.current_turn() {
+            Some(k) if self.turn_hint.is_none() && !at_start(k) => Some(k),
+            Some(k) => k.checked_sub(1),
+            None => None,
         };
-        match target {
-            Some((i, j)) => self.open(Node::Speech(i, j)),
+        if let Some(k) = prev {
+            self.show_turn(k);
+            return;
+        }
+        let before = match self.reader.page {
+            Page::Segment(i) => self.segment_with_turns(i, false),
+            Page::Forum | Page::Speaker(_) => None,
+        };
+        match before {
+            Some(n) => self.open(Node::Speech(n, self.turns_of(n) - 1)),
             None => self.say("this is the first turn"),
         }
     }
 
     pub(super) fn next_segment(&mut self) {
-        let next = match self.reader.page {
-            Page::Forum => 0,
-            Page::Segment(i) => i + 1,
-        };
+        let next = self.here_segment().map_or(0, |i| i + 1);
         if next < self.p.segments.len() {
             self.open(Node::Segment(next));
         } else {
@@ -92,6 +91,10 @@ impl State {
             Page::Segment(i) if !self.reader.at_top() => self.open(Node::Segment(i)),
             Page::Segment(0) => self.open(Node::Forum),
             Page::Segment(i) => self.open(Node::Segment(i - 1)),
+            Page::Speaker(_) => match self.here_segment() {
+                Some(i) => self.open(Node::Segment(i)),
+                None => self.open(Node::Forum),
+            },
             Page::Forum => self.say("this is the start of the programme"),
         }
     }
@@ -111,10 +114,7 @@ impl State {
             self.say("there is no roundtable in this programme");
             return;
         };
-        let here = match self.reader.page {
-            Page::Forum => None,
-            Page::Segment(i) => Some(i),
-        };
+        let here = self.here_segment();
         let target = if forward {
             let after = rounds.iter().copied().find(|&i| here.is_none_or(|h| i > h));
             after.ok_or(first)

@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use crate::doc::Doc;
+use crate::model::SpeakerIdx;
 use crate::text::AmbiguousWidth;
 use crate::text::layout::LaidLine;
 
@@ -41,6 +42,8 @@ impl Anchor {
 pub enum Page {
     Forum,
     Segment(usize),
+    /// Every turn of one speaker.
+    Speaker(SpeakerIdx),
 }
 
 /// A screen line of the page: line `line` of piece `piece`'s layout.

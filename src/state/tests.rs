@@ -735,3 +735,80 @@ fn help_scrolls_to_its_last_wrapped_line_and_no_further() {
     }
     assert_eq!(s.help, Some(0));
 }
+
+#[test]
+fn s_opens_the_speakers_page_and_esc_returns() {
+    let mut s = state();
+    keys(&mut s, "S");
+    assert!(s.message.as_ref().unwrap().error, "no turn on the overview");
+    keys(&mut s, "2]");
+    assert_eq!(s.reading(), Node::Speech(1, 0));
+    let before = s.place();
+    keys(&mut s, "S");
+    assert_eq!(s.reader.page, Page::Speaker(SpeakerIdx(0)));
+    let turns: Vec<_> = s.reader.doc.turns.iter().map(|t| t.at).collect();
+    assert_eq!(
+        turns,
+        vec![(0, 0), (1, 0), (3, 0)],
+        "every turn of 甲, in order"
+    );
+    assert_eq!(
+        s.reading(),
+        Node::Speech(1, 0),
+        "at the turn reading was in"
+    );
+    keys(&mut s, "]");
+    assert_eq!(s.reading(), Node::Speech(3, 0));
+    keys(&mut s, "]");
+    assert!(s.message.as_ref().unwrap().text.contains("last turn"));
+    keys(&mut s, "[[");
+    assert_eq!(s.reading(), Node::Speech(0, 0));
+    keys(&mut s, "<Esc>");
+    assert_eq!(s.place(), before, "Esc returns to where S was pressed");
+    keys(&mut s, "S]<Enter>");
+    assert_eq!(
+        s.reader.page,
+        Page::Segment(3),
+        "Enter opens the turn in its segment"
+    );
+    assert_eq!(s.reading(), Node::Speech(3, 0));
+}
+
+#[test]
+fn marks_and_back_to_the_last_jump() {
+    let mut s = state();
+    keys(&mut s, "3<Tab><C-d>");
+    let here = s.place();
+    keys(&mut s, "ma");
+    assert_eq!(s.mode(), Mode::Normal);
+    assert!(s.message.as_ref().unwrap().text.contains("mark a"));
+    keys(&mut s, "1");
+    assert_eq!(s.reader.page, Page::Segment(0));
+    keys(&mut s, "'a");
+    assert_eq!(s.place(), here, "'a returns to the mark");
+    keys(&mut s, "''");
+    assert_eq!(
+        s.reader.page,
+        Page::Segment(0),
+        "'' returns to where the jump came from"
+    );
+    keys(&mut s, "''");
+    assert_eq!(s.place(), here, "and '' again comes back");
+    keys(&mut s, "'b");
+    assert!(s.message.as_ref().unwrap().error, "mark b is not set");
+    assert_eq!(s.place(), here);
+    keys(&mut s, "m<Esc>");
+    assert_eq!(s.mode(), Mode::Normal, "Esc cancels");
+    keys(&mut s, "m1");
+    assert!(s.message.as_ref().unwrap().error, "marks are letters");
+    // Lines and pages are not jumps.
+    let mut t = state();
+    keys(&mut t, "''");
+    assert!(t.message.as_ref().unwrap().error, "nothing to go back from");
+    keys(&mut t, "3<Tab>jj<C-d>''");
+    assert_eq!(
+        t.reader.page,
+        Page::Forum,
+        "'' undoes the jump 3, not the scrolling after it"
+    );
+}

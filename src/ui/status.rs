@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::{Look, put};
 use crate::keymap;
-use crate::state::{Node, State, count_of};
+use crate::state::{Node, Page, State, count_of};
 use crate::text;
 
 /// Where reading is: segment i/n (with its sections), speaker, turn i/n,
@@ -16,6 +16,12 @@ pub(super) fn position(state: &State) -> String {
     let n = p.segments.len();
     let pct = state.reader.percent();
     let b = state.builder();
+    if let Page::Speaker(who) = state.reader.page {
+        let name = &p.speaker(who).name;
+        let turns = state.reader.doc.turns.len();
+        let k = state.current_turn().map_or(0, |k| k + 1);
+        return format!("speaker page  {name}  turn {k}/{turns}  {pct}%");
+    }
     match state.reading() {
         Node::Forum | Node::Heading(_) => {
             format!("overview  {}  {pct}%", count_of(n, "segment"))
@@ -72,10 +78,11 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, state: &State, look: &Look) -
     let mut x = area.x + 1;
     let mut cursor = None;
     // An open prompt: its sigil, what is typed, and the cursor after it.
-    let prompt = match (&state.goto, state.search.typing) {
-        (Some(line), _) => Some((":", line.as_str())),
-        (None, true) => Some(("/", state.search.query.as_str())),
-        (None, false) => None,
+    let prompt = match (&state.goto, state.search.typing, state.pending) {
+        (_, _, Some(p)) => Some((p.sigil(), "")),
+        (Some(line), _, _) => Some((":", line.as_str())),
+        (None, true, _) => Some(("/", state.search.query.as_str())),
+        (None, false, None) => None,
     };
     if let Some((sigil, typed)) = prompt {
         x += put(

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::{Look, pane_header, put, put_glyph, rect};
 use crate::doc::Role;
-use crate::state::{Focus, Geometry, Node, State};
+use crate::state::{Focus, Geometry, Node, Page, State};
 use crate::text;
 
 /// forum title ｜ date ｜ place
@@ -33,18 +33,41 @@ pub(super) fn title(buf: &mut Buffer, area: Rect, state: &State, look: &Look) {
 /// way, never the speaker's name.
 fn header(buf: &mut Buffer, area: Rect, state: &State, look: &Look) {
     let p = state.proceedings();
-    let b = state.builder();
     let focused = state.focus == Focus::Text;
-    let (place, who) = match state.reading() {
+    let (place, who) = match (state.reader.page, state.reading()) {
+        (Page::Speaker(who), Node::Speech(i, _)) => {
+            (p.speaker(who).name.clone(), Some(segment_place(state, i)))
+        }
+        (_, node) => place_and_speaker(state, node),
+    };
+    header_line(buf, area, &place, who, focused, look);
+}
+
+/// The segment's place and the turn's speaker, for a segment's page.
+fn place_and_speaker(state: &State, node: Node) -> (String, Option<String>) {
+    let p = state.proceedings();
+    let b = state.builder();
+    match node {
         Node::Forum | Node::Heading(_) => (b.labels().overview.to_owned(), None),
         Node::Segment(i) => (segment_place(state, i), None),
         Node::Speech(i, j) => (
             segment_place(state, i),
             Some(b.speech_label(&p.segments[i].speeches[j])),
         ),
-    };
+    }
+}
+
+/// `place › who`, the place shortened first.
+fn header_line(
+    buf: &mut Buffer,
+    area: Rect,
+    place: &str,
+    who: Option<String>,
+    focused: bool,
+    look: &Look,
+) {
     let Some(who) = who.filter(|w| !w.is_empty()) else {
-        pane_header(buf, area, &place, focused, look);
+        pane_header(buf, area, place, focused, look);
         return;
     };
     pane_header(buf, area, "", focused, look);
@@ -59,7 +82,7 @@ fn header(buf: &mut Buffer, area: Rect, state: &State, look: &Look) {
     let tail_w = text::width::str_width(&text::sanitize::sanitize(&tail), look.amb) as u16;
     let place_room = room.saturating_sub(tail_w.min(room / 2 + room / 4));
     let x = area.x + 1;
-    let used = put(buf, x, area.y, place_room, &place, style, look);
+    let used = put(buf, x, area.y, place_room, place, style, look);
     put(buf, x + used, area.y, room - used, &tail, style, look);
 }
 
