@@ -29,7 +29,10 @@ Modes (default: the reader; when standard output is not a terminal, --dump):
 Options:
       --from FORMAT               Read FILE as json, markdown, parlamint or akoma-ntoso
   -o, --output OUT.json           Where `convert` writes (default: standard output)
-      --width N                   Text width of --dump (default: the terminal's, else 80)
+      --width N                   Text width: of --dump (default: $COLUMNS, else the
+                                  terminal's, else 80), or the widest text column in the reader
+      --segment N                 With --dump: only segment N (counted from 1)
+      --speaker ID                With --dump: only the turns of the speaker with this id
       --max-size N                Refuse input larger than N bytes (suffix K, M or G: KiB,
                                   MiB, GiB); default: no limit for a file, 1G for a stream
       --ambiguous-width WIDTH     Lay out East Asian Ambiguous characters (\u{201c} \u{201d} \u{2014} \u{2026})
@@ -37,6 +40,11 @@ Options:
                                   become ASCII). Also set by FORUM_TUI_AMBIGUOUS_WIDTH.
   -h, --help                      Print help
   -V, --version                   Print version
+
+Environment:
+  NO_COLOR                        Set and not empty: no colour (reverse, bold, underline only)
+  FORUM_TUI_AMBIGUOUS_WIDTH       `narrow` or `wide`, as --ambiguous-width
+  COLUMNS                         The width of --dump when --width is not given
 
 Exit status: 0 ok, 1 the file could not be read or is invalid, 2 usage error.
 Keys in the reader: press ? for help.";
@@ -73,6 +81,10 @@ pub struct Args {
     pub from: Option<Format>,
     /// `-o`: where `convert` writes.
     pub output: Option<PathBuf>,
+    /// `--dump --segment N`, counted from 1.
+    pub segment: Option<usize>,
+    /// `--dump --speaker ID`.
+    pub speaker: Option<String>,
     /// `--max-size`: the most bytes read from the input.
     pub max_size: Option<u64>,
 }
@@ -87,6 +99,8 @@ struct LowArgs {
     convert: bool,
     from: Option<String>,
     output: Option<OsString>,
+    segment: Option<String>,
+    speaker: Option<String>,
     max_size: Option<String>,
 }
 
@@ -102,6 +116,8 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Short('h') | Long("help") => low.modes.push(Command::Help),
             Short('V') | Long("version") => low.modes.push(Command::Version),
             Long("width") => low.width = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("segment") => low.segment = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("speaker") => low.speaker = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("max-size") => low.max_size = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("ambiguous-width") => {
                 low.ambiguous = Some(string(p.value().map_err(|e| e.to_string())?)?);
@@ -130,6 +146,11 @@ fn parse_ambiguous(s: &str, from: &str) -> Result<AmbiguousWidth, String> {
         "wide" | "2" => Ok(AmbiguousWidth::Wide),
         _ => Err(format!("{from}: expected `narrow` or `wide`, got `{s}`")),
     }
+}
+
+/// The width `$COLUMNS` names, when it is a width at all.
+pub fn columns(value: Option<&str>) -> Option<usize> {
+    value?.trim().parse::<usize>().ok().filter(|&n| n >= 1)
 }
 
 /// Parses the arguments (without the program name) and the environment
@@ -161,7 +182,24 @@ pub fn parse(
         },
     };
     if width.is_some() && command != Command::Dump && command != Command::Read {
-        return Err("--width goes with --dump".to_owned());
+        return Err("--width goes with --dump or the reader".to_owned());
+    }
+    let segment = match low.segment {
+        None => None,
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                return Err(format!(
+                    "--segment: expected a segment number from 1, got `{n}`"
+                ));
+            }
+        },
+    };
+    if (segment.is_some() || low.speaker.is_some()) && command != Command::Dump {
+        return Err("--segment and --speaker go with --dump".to_owned());
+    }
+    if segment.is_some() && low.speaker.is_some() {
+        return Err("--segment and --speaker exclude each other".to_owned());
     }
     let ambiguous = match (low.ambiguous, env_ambiguous) {
         (Some(a), _) => parse_ambiguous(&a, "--ambiguous-width")?,
@@ -193,6 +231,8 @@ pub fn parse(
         ambiguous,
         from,
         output: low.output.map(PathBuf::from),
+        segment,
+        speaker: low.speaker,
         max_size,
     })
 }
@@ -239,6 +279,15 @@ mod tests {
         let a = p(&["--dump", "--width", "40"]).unwrap();
         assert_eq!((a.command, a.width), (Command::Dump, Some(40)));
         assert_eq!(p(&["--width=12", "--dump"]).unwrap().width, Some(12));
+        assert_eq!(
+            p(&["--width", "60"]).unwrap().width,
+            Some(60),
+            "a reading measure"
+        );
+        let a = p(&["--dump", "--segment", "3"]).unwrap();
+        assert_eq!(a.segment, Some(3));
+        let a = p(&["--dump", "--speaker", "hao"]).unwrap();
+        assert_eq!(a.speaker.as_deref(), Some("hao"));
         assert_eq!(p(&["-h"]).unwrap().command, Command::Help);
         assert_eq!(p(&["--version"]).unwrap().command, Command::Version);
     }
@@ -253,6 +302,11 @@ mod tests {
             &["--dump", "--width", "x"],
             &["--dump", "--width"],
             &["--check", "--width", "5"],
+            &["--segment", "2"],
+            &["--dump", "--segment", "0"],
+            &["--dump", "--segment", "x"],
+            &["--dump", "--segment", "1", "--speaker", "a"],
+            &["--check", "--speaker", "a"],
             &["--ambiguous-width", "huge"],
             &["convert"],
             &["convert", "--check", "f.md"],

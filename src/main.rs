@@ -43,8 +43,16 @@ fn main() -> ExitCode {
     let stdout_tty = io::stdout().is_terminal();
     let dump_width = || {
         args.width
-            .or_else(|| stdout_tty.then(terminal_width).flatten())
+            .or_else(|| cli::columns(std::env::var("COLUMNS").ok().as_deref()))
+            .or_else(terminal_width)
             .unwrap_or(80)
+    };
+    let only = match dump_only(&loaded.proceedings, &args) {
+        Ok(o) => o,
+        Err(e) => {
+            err_line(&format!("forum-tui: {}", sanitize(&e)));
+            return ExitCode::from(2);
+        }
     };
     match args.command {
         Command::Check => {
@@ -56,12 +64,14 @@ fn main() -> ExitCode {
         Command::Outline => out(&print::outline(&loaded.proceedings)),
         Command::Dump => out(&print::dump(
             &loaded.proceedings,
+            only,
             dump_width(),
             args.ambiguous,
         )),
         // As man does: output that is not a terminal gets the text.
         Command::Read if !stdout_tty => out(&print::dump(
             &loaded.proceedings,
+            only,
             dump_width(),
             args.ambiguous,
         )),
@@ -79,7 +89,7 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     }
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
-    let state = State::new(loaded.proceedings, args.ambiguous);
+    let state = State::new(loaded.proceedings, args.ambiguous).with_measure(args.width);
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -97,6 +107,11 @@ fn load(input: &Input, max_size: Option<u64>, from: Option<Format>) -> Result<Lo
     match input {
         Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
         Input::Path(p) => import::load_path_any(p, max_size, from),
+        Input::Stdin if io::stdin().is_terminal() => {
+            return Err("<stdin>: standard input is a terminal: pipe a file in \
+                        (forum-tui - < FILE) or name one"
+                .to_owned());
+        }
         Input::Stdin => import::load_reader_any(
             "<stdin>",
             io::stdin().lock(),
@@ -138,10 +153,35 @@ fn err_line(line: &str) {
     let _ = e.flush();
 }
 
+/// The width of the controlling terminal, asked through /dev/tty so that
+/// it answers with standard output in a pipe.
 fn terminal_width() -> Option<usize> {
-    ratatui::crossterm::terminal::size()
-        .ok()
-        .map(|(w, _)| usize::from(w))
+    let tty = std::fs::File::open("/dev/tty").ok()?;
+    let size = rustix::termios::tcgetwinsize(&tty).ok()?;
+    (size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+/// Which part `--dump` prints, with `--segment N` and `--speaker ID`
+/// checked against the file.
+fn dump_only(p: &model::Proceedings, args: &Args) -> Result<print::Only, String> {
+    if let Some(n) = args.segment {
+        let count = p.segments.len();
+        return if (1..=count).contains(&n) {
+            Ok(print::Only::Segment(n - 1))
+        } else {
+            Err(format!(
+                "--segment {n}: the programme has {}",
+                forum_tui::state::count_of(count, "segment")
+            ))
+        };
+    }
+    if let Some(id) = &args.speaker {
+        return match p.speakers.iter().position(|s| s.id == *id) {
+            Some(i) => Ok(print::Only::Speaker(model::SpeakerIdx(i))),
+            None => Err(format!("--speaker {id}: no speaker has this id")),
+        };
+    }
+    Ok(print::Only::All)
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::doc::{Builder, Doc, Role};
-use crate::model::{Block, Loaded, Proceedings, Speech};
+use crate::model::{Block, Loaded, Proceedings, SpeakerIdx, Speech};
 use crate::text::{self, AmbiguousWidth};
 
 /// `ok: N segments, M speakers, K speeches`, each count with its noun in
@@ -138,28 +138,43 @@ fn line(out: &mut String, depth: usize, s: &str) {
     out.push('\n');
 }
 
-/// The whole proceedings as plain text for a column of `width` cells: the
-/// forum's header, then each segment and each speech, laid out exactly as
-/// the reader lays them out.
-pub fn dump(p: &Proceedings, width: usize, amb: AmbiguousWidth) -> String {
+/// What `--dump` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Only {
+    /// The forum's header and every segment's page.
+    All,
+    /// One segment's page.
+    Segment(usize),
+    /// One speaker's turns, each with its segment's title.
+    Speaker(SpeakerIdx),
+}
+
+/// The proceedings as plain text for a column of `width` cells: the forum's
+/// header, then each segment's transcript page, laid out exactly as the
+/// reader lays them out.
+pub fn dump(p: &Proceedings, only: Only, width: usize, amb: AmbiguousWidth) -> String {
     let b = Builder::new(p);
     let mut out = String::new();
-    doc(&mut out, &b.forum_header(), width, amb, '=');
-    for (i, seg) in p.segments.iter().enumerate() {
-        out.push('\n');
-        doc(&mut out, &b.segment_header(i), width, amb, '=');
-        for j in 0..seg.speeches.len() {
-            out.push('\n');
-            doc(&mut out, &b.speech(i, j), width, amb, '-');
+    match only {
+        Only::All => {
+            doc(&mut out, &b.forum_header(), width, amb);
+            for i in 0..p.segments.len() {
+                out.push('\n');
+                doc(&mut out, &b.segment_page(i), width, amb);
+            }
         }
+        Only::Segment(i) => doc(&mut out, &b.segment_page(i), width, amb),
+        Only::Speaker(who) => doc(&mut out, &b.speaker_page(who), width, amb),
     }
     out
 }
 
-/// Prints a doc's lines; its title is underlined with `rule`.
-fn doc(out: &mut String, d: &Doc, width: usize, amb: AmbiguousWidth, rule: char) {
+/// Prints a doc's lines; its title is underlined, and so is each speaker
+/// line, more lightly, so the turns stand out in plain text too.
+fn doc(out: &mut String, d: &Doc, width: usize, amb: AmbiguousWidth) {
     let lines = d.layout(width, amb);
-    let mut title_width = 0;
+    // The widest line of the piece being underlined.
+    let mut rule_width = 0;
     for (k, v) in lines.iter().enumerate() {
         let piece = &d.pieces[v.piece];
         if piece.role == Role::Blank {
@@ -173,13 +188,17 @@ fn doc(out: &mut String, d: &Doc, width: usize, amb: AmbiguousWidth, rule: char)
             .unwrap_or_default();
         out.push_str(s.trim_end());
         out.push('\n');
-        if piece.role == Role::Title {
-            title_width = title_width.max(v.line.prefix_width + v.line.width);
-            let last_of_title = lines.get(k + 1).is_none_or(|n| n.piece != v.piece);
-            if last_of_title {
-                out.extend(std::iter::repeat_n(rule, title_width.clamp(1, width)));
-                out.push('\n');
-            }
+        let rule = match piece.role {
+            Role::Title => '=',
+            Role::Speaker => '-',
+            _ => continue,
+        };
+        rule_width = rule_width.max(v.line.prefix_width + v.line.width);
+        let last_of_piece = lines.get(k + 1).is_none_or(|n| n.piece != v.piece);
+        if last_of_piece {
+            out.extend(std::iter::repeat_n(rule, rule_width.clamp(1, width)));
+            out.push('\n');
+            rule_width = 0;
         }
     }
 }

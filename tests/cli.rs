@@ -281,13 +281,111 @@ fn an_english_file_gets_english_furniture_and_no_chinese_indent() {
     let t = stdout(&o);
     insta::assert_snapshot!("dump-english-50", t);
     assert!(t.contains("Date: 2024-09-10"));
-    assert!(t.contains("Engineer, Example Corp"));
+    assert!(t.contains("Ada (Engineer), Keynote\n"), "the speaker line");
     assert!(
         !t.contains('\u{3000}'),
         "no ideographic space in an English document"
     );
     let o = run(&["--outline", "tests/fixtures/valid/english.json"]);
     assert!(stdout(&o).contains("Ada  Engineer, Example Corp"));
+}
+
+#[test]
+fn dump_width_comes_from_the_flag_then_columns_then_80() {
+    let widest = |o: &Output| {
+        stdout(o)
+            .lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+    };
+    let with_columns = |cols: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+            .args(args)
+            .env("COLUMNS", cols)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("run")
+    };
+    let o = with_columns("44", &["--dump"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!((40..=44).contains(&widest(&o)), "{}", widest(&o));
+    let o = with_columns("44", &["--dump", "--width", "30"]);
+    assert!(
+        (26..=30).contains(&widest(&o)),
+        "the flag wins: {}",
+        widest(&o)
+    );
+    // Piped output of the reader is the dump, at the same width.
+    let o = with_columns("52", &[]);
+    assert!((48..=52).contains(&widest(&o)), "{}", widest(&o));
+    // No flag, no usable $COLUMNS, no terminal (the test has none): 80.
+    let o = Command::new(env!("CARGO_BIN_EXE_forum-tui"))
+        .arg("--dump")
+        .env("COLUMNS", "wide")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    if std::fs::File::open("/dev/tty").is_err() {
+        assert!((76..=80).contains(&widest(&o)), "{}", widest(&o));
+    }
+}
+
+#[test]
+fn dump_one_segment_or_one_speaker() {
+    let o = run(&["--dump", "--width", "80", "--segment", "2"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    assert!(t.starts_with("主旨演講"), "segment 2's page only: {t}");
+    assert!(!t.contains("2022年度“質量之光”論壇\n"), "no forum header");
+    assert!(t.contains("徐浩然"));
+    let o = run(&["--dump", "--width", "80", "--speaker", "hao-minghong"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    assert!(t.starts_with("郝明虹"), "{t}");
+    assert!(t.contains("食品安全的前提是質"), "{t}");
+    assert!(!t.contains("徐浩然"), "nobody else's turns: {t}");
+    for (args, want) in [
+        (
+            &["--dump", "--segment", "99"][..],
+            "the programme has 9 segments",
+        ),
+        (
+            &["--dump", "--speaker", "nobody"][..],
+            "no speaker has this id",
+        ),
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn dump_shows_a_transcript_with_speaker_lines() {
+    let o = run(&["--dump", "--width", "80"]);
+    let t = stdout(&o);
+    // Each turn starts with its speaker line, underlined.
+    let lines: Vec<&str> = t.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("郝明虹"))
+        .expect("郝明虹's speaker line");
+    assert!(lines[at + 1].chars().all(|c| c == '-'), "{}", lines[at + 1]);
+    assert!(!t.contains("(roundtable)"), "Chinese furniture only");
+}
+
+#[test]
+fn help_lists_the_environment() {
+    let o = run(&["--help"]);
+    let t = stdout(&o);
+    for var in ["NO_COLOR", "FORUM_TUI_AMBIGUOUS_WIDTH", "COLUMNS"] {
+        assert!(t.contains(var), "{var}");
+    }
+    for flag in ["--segment", "--speaker"] {
+        assert!(t.contains(flag), "{flag}");
+    }
 }
 
 /// Fix 6: `1 segment`, `0 speakers`, `1 speech`.
