@@ -132,3 +132,12 @@ fn names_and_stems() {
     assert_eq!(split_date("2019-04-03"), (None, "2019-04-03"));
     assert_eq!(split_date("2019-13-03 x"), (None, "2019-13-03 x"));
 }
+
+#[test]
+fn windows_line_endings_leave_no_carriage_return() {
+    let p = import_ok("# 2024-01-02 CRLF\r\n\r\n### A:\r\none\r\ntwo\r\n\r\n> (note)\r\n");
+    assert_eq!(p.forum.title, "CRLF");
+    let s = &p.segments[0].speeches;
+    assert_eq!(s[0].paragraphs, [para("one two")]);
+    assert_eq!(s[1].paragraphs, [note("(note)")]);
+}

@@ -72,3 +72,22 @@ fn without_a_person_list_names_come_from_the_labels() {
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].contains("no person list"), "{w:?}");
 }
+
+#[test]
+fn a_corpus_root_needs_its_folder_and_a_sitting_in_it() {
+    let corpus = "<teiCorpus xmlns:xi=\"http://www.w3.org/2001/XInclude\">\
+                  <xi:include href=\"2022/a.xml\"/><xi:include href=\"../b.xml\"/></teiCorpus>";
+    let root = || xml::parse("c.xml", corpus).unwrap();
+    let e = import("c.xml", root(), None).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "c.xml: a ParlaMint corpus root read from standard input cannot open its sittings"
+    );
+    let e = import("c.xml", root(), Some(Path::new("/nonexistent/c.xml")))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "c.xml: none of the 2 sittings this corpus root includes is present beside it"
+    );
+}
