@@ -51,6 +51,8 @@ pub(crate) fn import(name: &str, root: &Element) -> Result<Loaded, LoadError> {
 #[derive(Debug, Default)]
 struct References {
     persons: HashMap<String, String>,
+    /// `TLCOrganization`s: a committee or a party can hold the floor too.
+    organizations: HashMap<String, String>,
     roles: HashMap<String, String>,
     notes: HashMap<String, String>,
 }
@@ -81,6 +83,7 @@ impl References {
                 let show = collapse(show);
                 match e.name.as_str() {
                     "TLCPerson" => r.persons.insert(id.to_owned(), show),
+                    "TLCOrganization" => r.organizations.insert(id.to_owned(), show),
                     "TLCRole" => r.roles.insert(id.to_owned(), show),
                     _ => None,
                 };
@@ -245,9 +248,22 @@ impl Debate {
             .map(Element::clean_text)
             .filter(|t| !t.is_empty());
         let by = e.attr("by").map(reference).filter(|r| !r.is_empty());
-        let person = by.and_then(|id| Some((id, self.refs.persons.get(id)?.clone())));
+        let org = by.and_then(|id| self.refs.organizations.get(id)).is_some();
+        let person = by.and_then(|id| {
+            let refs = &self.refs;
+            Some((
+                id,
+                refs.persons.get(id).or(refs.organizations.get(id))?.clone(),
+            ))
+        });
         let speaker = match (person, by, &from) {
-            (Some((id, name)), _, _) => Some(self.b.speaker(id, &name, Vec::new)),
+            (Some((id, name)), _, _) => {
+                let idx = self.b.speaker(id, &name, Vec::new);
+                if org && !self.refs.persons.contains_key(id) {
+                    self.b.organization(idx);
+                }
+                Some(idx)
+            }
             (None, _, Some(name)) => Some(self.b.speaker(&format!("from:{name}"), name, Vec::new)),
             (None, Some(id), None) => Some(self.b.speaker(id, id, Vec::new)),
             (None, None, None) => None,

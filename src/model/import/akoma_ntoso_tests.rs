@@ -14,6 +14,7 @@ fn nested_sections_become_parents_and_qa_a_roundtable() {
         <meta><references>
           <TLCPerson eId="adam" showAs="Mr. Adam"/><TLCPerson eId="cam" showAs="Mr. Cameroon"/>
           <TLCRole eId="ms" showAs="Minister of State"/>
+          <TLCOrganization eId="cttee" showAs="The Committee"/>
         </references></meta>
         <debateBody>
           <questions><heading>ORAL ANSWERS</heading>
@@ -27,7 +28,8 @@ fn nested_sections_become_parents_and_qa_a_roundtable() {
           </questions>
           <prayers><heading>PRAYERS</heading></prayers>
           <debateSection><heading>GROUPED</heading><speechGroup>
-            <speech by="#adam"><p>In a group.</p></speech></speechGroup></debateSection>
+            <speech by="#adam"><p>In a group.</p></speech>
+            <speech by="#cttee"><p>We report.</p></speech></speechGroup></debateSection>
         </debateBody></debate></akomaNtoso>"##,
     );
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
@@ -65,7 +67,10 @@ fn nested_sections_become_parents_and_qa_a_roundtable() {
         p.segments[2].title, "GROUPED",
         "a speechGroup is no section"
     );
-    assert_eq!(p.segments[2].speeches.len(), 1);
+    assert_eq!(p.segments[2].speeches.len(), 2);
+    let committee = p.speaker(p.segments[2].speeches[1].speaker.unwrap());
+    assert_eq!(committee.name, "The Committee");
+    assert_eq!(committee.kind, crate::model::SpeakerKind::Organization);
 }
 
 #[test]

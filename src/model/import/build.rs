@@ -73,6 +73,11 @@ impl Builder {
         idx
     }
 
+    /// Marks a speaker as an organisation (a committee, a party).
+    pub(crate) fn organization(&mut self, idx: SpeakerIdx) {
+        self.speakers[idx.0].kind = SpeakerKind::Organization;
+    }
+
     /// Starts a segment; the turns pushed next belong to it.
     pub(crate) fn segment(&mut self, kind: SegmentKind, title: &str, parents: Vec<String>) {
         let number = self.segments.len() + 1;
