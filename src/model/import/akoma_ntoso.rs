@@ -3,10 +3,9 @@
 //! the forum, nested sections become segments with `parents`, `speech`,
 //! `question` and `answer` become turns. See docs/import.md.
 
-use std::collections::HashMap;
-
+use super::akoma_meta::{References, forum, reference};
 use super::build::{Builder, Turn};
-use super::xml::{Element, Node, collapse};
+use super::xml::{Element, collapse};
 use crate::model::{Block, LoadError, LoadErrorKind, Loaded, SegmentKind};
 
 /// The document types that hold a debate.
@@ -36,7 +35,7 @@ pub(crate) fn import(name: &str, root: &Element) -> Result<Loaded, LoadError> {
         refs,
         sections: 0,
     };
-    d.forum(name, doc);
+    forum(&mut d.b, name, doc);
     let title = d.b.forum.title.clone();
     if let Some(body) = doc.child("debateBody") {
         d.section(body, &title, &[], true);
@@ -45,59 +44,6 @@ pub(crate) fn import(name: &str, root: &Element) -> Result<Loaded, LoadError> {
         d.b.segment(SegmentKind::Other, &title, Vec::new());
     }
     Ok(d.b.finish())
-}
-
-/// `meta/references` and `meta/notes`, by id.
-#[derive(Debug, Default)]
-struct References {
-    persons: HashMap<String, String>,
-    /// `TLCOrganization`s: a committee or a party can hold the floor too.
-    organizations: HashMap<String, String>,
-    roles: HashMap<String, String>,
-    notes: HashMap<String, String>,
-}
-
-/// The id of an element: `eId` (3.0), `id` (2.0) or `xml:id`.
-fn akn_id(e: &Element) -> Option<&str> {
-    e.attr("eId")
-        .or_else(|| e.attr("id"))
-        .or_else(|| e.attr("xml:id"))
-}
-
-/// `#smith`, ` #speaker` → `smith`, `speaker`.
-fn reference(value: &str) -> &str {
-    value.trim().trim_start_matches('#')
-}
-
-impl References {
-    fn new(doc: &Element) -> References {
-        let mut r = References::default();
-        let Some(meta) = doc.child("meta") else {
-            return r;
-        };
-        if let Some(refs) = meta.child("references") {
-            for e in refs.elements() {
-                let (Some(id), Some(show)) = (akn_id(e), e.attr("showAs")) else {
-                    continue;
-                };
-                let show = collapse(show);
-                match e.name.as_str() {
-                    "TLCPerson" => r.persons.insert(id.to_owned(), show),
-                    "TLCOrganization" => r.organizations.insert(id.to_owned(), show),
-                    "TLCRole" => r.roles.insert(id.to_owned(), show),
-                    _ => None,
-                };
-            }
-        }
-        if let Some(notes) = meta.child("notes") {
-            for n in notes.elements().filter(|e| e.name == "note") {
-                if let Some(id) = akn_id(n) {
-                    r.notes.insert(id.to_owned(), n.clean_text());
-                }
-            }
-        }
-        r
-    }
 }
 
 #[derive(Debug)]
@@ -109,48 +55,6 @@ struct Debate {
 }
 
 impl Debate {
-    fn forum(&mut self, name: &str, doc: &Element) {
-        let preface = doc.child("preface");
-        let find = |n: &str| preface.and_then(|p| p.find(n));
-        let work = doc
-            .child("meta")
-            .and_then(|m| m.find("FRBRWork"))
-            .cloned()
-            .unwrap_or_else(empty);
-        let title = find("docTitle")
-            .map(Element::clean_text)
-            .filter(|t| !t.is_empty())
-            .or_else(|| doc.attr("name").map(collapse).filter(|t| !t.is_empty()))
-            .or_else(|| {
-                let heading = preface?
-                    .elements()
-                    .find(|p| p.attr("class") == Some("heading"))?;
-                Some(heading.clean_text()).filter(|t| !t.is_empty())
-            })
-            .or_else(|| work.child("FRBRthis")?.attr("value").map(str::to_owned))
-            .unwrap_or_else(|| super::markdown::file_stem(name).to_owned());
-        self.b.forum.title = title;
-        let date = find("docDate")
-            .and_then(|d| d.attr("date"))
-            .or_else(|| work.child("FRBRdate")?.attr("date"));
-        self.b.forum.date = date.and_then(|d| d.get(..10)?.parse().ok());
-        self.b.forum.language = doc
-            .child("meta")
-            .and_then(|m| m.find("FRBRlanguage"))
-            .and_then(|l| l.attr("language"))
-            .map(bcp47);
-        if let Some(preface) = preface {
-            for p in preface.elements() {
-                if !only_title_and_date(p) {
-                    let text = p.clean_text();
-                    if !text.is_empty() {
-                        self.b.forum.summary.push(Block::Paragraph(text));
-                    }
-                }
-            }
-        }
-    }
-
     /// Reads one section: its own turns and notes form a segment (a new
     /// one after each subsection), its subsections follow under its title.
     fn section(&mut self, s: &Element, title: &str, parents: &[String], is_body: bool) {
@@ -399,23 +303,6 @@ fn ungrouped<'a>(s: &'a Element, out: &mut Vec<&'a Element>) {
     }
 }
 
-fn empty() -> Element {
-    Element {
-        name: String::new(),
-        attrs: Vec::new(),
-        children: Vec::new(),
-    }
-}
-
-/// A preface paragraph that holds nothing but the title and the date,
-/// which the forum's fields already carry.
-fn only_title_and_date(p: &Element) -> bool {
-    p.children.iter().all(|n| match n {
-        Node::Text(t) => t.trim().is_empty(),
-        Node::Element(e) => matches!(e.name.as_str(), "docTitle" | "docDate"),
-    })
-}
-
 fn section_kind(name: &str) -> SegmentKind {
     match name {
         "adjournment" => SegmentKind::Closing,
@@ -429,22 +316,6 @@ fn capitalised(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-/// FRBR's ISO 639-2 codes as BCP 47 tags, for the common ones.
-fn bcp47(code: &str) -> String {
-    match code {
-        "eng" => "en",
-        "fra" | "fre" => "fr",
-        "spa" => "es",
-        "por" => "pt",
-        "ita" => "it",
-        "deu" | "ger" => "de",
-        "swa" => "sw",
-        "zho" | "chi" => "zh",
-        other => other,
-    }
-    .to_owned()
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use std::path::Path;
 use super::error::{LoadError, LoadErrorKind};
 use super::{Loaded, load};
 
+mod akoma_meta;
 mod akoma_ntoso;
 mod build;
 mod detect;
