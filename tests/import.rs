@@ -159,10 +159,15 @@ fn round_trip(rel: &str, imported: &Loaded) {
     for w in &back.warnings {
         assert!(imported.warnings.contains(w), "{rel}: new warning {w}");
     }
-    // UTF-8 throughout: `\u` escapes only for control characters.
-    let escapes_only_controls = json
-        .match_indices("\\u")
-        .all(|(i, _)| json[i + 2..].starts_with("00"));
+    // UTF-8 throughout: `\u` escapes only for what must not reach a
+    // terminal raw (controls, bidi controls, line separators).
+    let escapes_only_controls = json.match_indices("\\u").all(|(i, _)| {
+        let code = json.get(i + 2..i + 6).and_then(|h| u32::from_str_radix(h, 16).ok());
+        code.and_then(char::from_u32).is_some_and(|c| {
+            c.is_control()
+                || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+    });
     assert!(escapes_only_controls, "{rel}: UTF-8, not \\u escapes");
 
     // The same screen text from the source and from its conversion.
@@ -439,6 +444,12 @@ fn escape_sequences_in_imported_text_are_shown_inert() {
         assert!(
             out.contains("[31m"),
             "{file}: the rest of the text stays: {out:?}"
+        );
+        let convert = stdout(&run(&["convert", &file]));
+        let raw = |c: char| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c);
+        assert!(
+            !convert.chars().any(raw),
+            "{file}: convert writes them escaped"
         );
         let check = run(&["--check", &file]);
         assert_eq!(check.status.code(), Some(0), "{file}");

@@ -4,6 +4,12 @@
 //! December additions before the long arrays they sit beside), and what the
 //! loader would fill in by itself (a made speech id, `kind: "person"`,
 //! `former: false`, `ordered: false`, empty arrays) is left out.
+//!
+//! Text is written as UTF-8, except the characters that must never reach a
+//! terminal raw (C1 controls, DEL, bidi controls, line separators: C0
+//! controls serde_json escapes itself): they are `\u` escapes, so that
+//! `convert` to a terminal is as inert as `--dump`, and the JSON means the
+//! same.
 
 use serde::Serialize;
 
@@ -18,7 +24,16 @@ pub fn to_json(p: &Proceedings) -> String {
         speakers: p.speakers.iter().map(SpeakerOut::from).collect(),
         segments: p.segments.iter().map(|s| SegmentOut::new(s, p)).collect(),
     };
-    let mut out = serde_json::to_string_pretty(&file).expect("plain data always serialises");
+    let json = serde_json::to_string_pretty(&file).expect("plain data always serialises");
+    let mut out = String::with_capacity(json.len() + 1);
+    for c in json.chars() {
+        // Only inside strings: the JSON around them is ASCII.
+        if c != '\n' && super::path::is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
     out.push('\n');
     out
 }
@@ -278,13 +293,17 @@ mod tests {
           "speakers": [{"id": "a", "name": "A", "kind": "organization",
                         "affiliations": [{"position": "p", "former": true}]}],
           "segments": [{"id": "g", "kind": "other", "title": "T", "speeches": [
-            {"speaker": "a", "paragraphs": ["x\u001b", {"list": ["i"], "ordered": true}]},
+            {"speaker": "a", "paragraphs": ["x\u001b\u009b\u202e", {"list": ["i"], "ordered": true}]},
             {"id": "mine", "title": "t", "paragraphs": ["y"]}]}]}"#;
         let loaded = load_bytes("t", text.as_bytes()).unwrap();
         let json = to_json(&loaded.proceedings);
         assert!(!json.contains("\"g/1\""), "{json}");
         assert!(json.contains("\"id\": \"mine\""), "{json}");
         assert!(json.contains("\\u001b"), "controls are escaped: {json}");
+        assert!(
+            json.contains("\\u009b\\u202e"),
+            "and C1 and bidi controls: {json}"
+        );
         let again = load_bytes("t2", json.as_bytes()).unwrap();
         assert_eq!(again.proceedings, loaded.proceedings);
         assert_eq!(again.warnings, loaded.warnings);
