@@ -19,6 +19,7 @@ use super::Loaded;
 use super::error::{LoadError, LoadErrorKind};
 use super::path::JsonPath;
 use super::raw::{RawFile, RawVersion};
+use super::rules::may_hold_controls;
 use super::validate::validate;
 
 /// The most read from a stream (standard input, a pipe, a device) unless
@@ -45,7 +46,7 @@ pub fn load_path_limited(path: &Path, max: Option<u64>) -> Result<Loaded, LoadEr
     let name = display_path(path);
     let bytes = read_file(path, max)
         .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, &name, &message))?;
-    load_bytes(&name, &bytes)
+    load_owned(&name, bytes)
 }
 
 /// Reads a stream (standard input) up to `max` bytes and loads it; past
@@ -54,7 +55,7 @@ pub fn load_path_limited(path: &Path, max: Option<u64>) -> Result<Loaded, LoadEr
 pub fn load_reader(name: &str, reader: impl Read, max: u64) -> Result<Loaded, LoadError> {
     let bytes = read_limited(reader, max, 0)
         .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, name, &message))?;
-    load_bytes(name, &bytes)
+    load_owned(name, bytes)
 }
 
 /// A path as messages show it: as `Path::display` does, except that bytes
@@ -148,6 +149,21 @@ fn io_message(e: io::Error) -> String {
 /// Loads a proceedings file from its bytes; `file_name` is only used in
 /// messages. A leading UTF-8 byte-order mark is ignored.
 pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let (raw, controls) = parse(file_name, bytes)?;
+    validate(file_name, raw, controls)
+}
+
+/// [`load_bytes`] for bytes read here: they are freed once parsed, before
+/// the validator builds the domain types, so the two never add up.
+fn load_owned(file_name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
+    let (raw, controls) = parse(file_name, &bytes)?;
+    drop(bytes);
+    validate(file_name, raw, controls)
+}
+
+/// Bytes to raw types, with the schema version checked; also says whether
+/// any text may hold a control character (for the validator's warnings).
+fn parse(file_name: &str, bytes: &[u8]) -> Result<(RawFile, bool), LoadError> {
     let (skipped, body) = match bytes.strip_prefix(BOM) {
         Some(rest) => (BOM.len(), rest),
         None => (0, bytes),
@@ -171,7 +187,7 @@ pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     match serde_json::from_str::<RawFile>(text) {
         Ok(raw) => {
             check_schema_version(file_name, raw.schema_version.as_ref())?;
-            validate(file_name, raw)
+            Ok((raw, may_hold_controls(text)))
         }
         Err(_) => Err(diagnose(file_name, text)),
     }
