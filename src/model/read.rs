@@ -30,6 +30,22 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
+/// A regular file larger than `above` bytes and within `max`, ready to be
+/// parsed as it is read; `None` for anything else (a smaller file, a
+/// directory, a device, a file too large or that cannot be opened), which
+/// [`read_file`] then reads or refuses with the message.
+pub(super) fn open_regular(path: &Path, max: Option<u64>, above: u64) -> Option<impl Read> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() <= above || max.is_some_and(|max| meta.len() > max) {
+        return None;
+    }
+    let file = File::open(path).ok()?;
+    // The limit again, in case the file grows while it is read: the parse
+    // then fails, and read_file says the file is too large.
+    let reader = file.take(max.map_or(u64::MAX, |m| m.saturating_add(1)));
+    Some(io::BufReader::with_capacity(1 << 16, reader))
+}
+
 pub(super) fn read_file(path: &Path, max: Option<u64>) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(io_message)?;
     if meta.is_dir() {
