@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::error::{LoadError, LoadErrorKind};
-use super::{Loaded, load};
+use super::{Loaded, read};
 
 mod akoma_meta;
 mod akoma_ntoso;
@@ -73,10 +73,36 @@ pub fn load_path_any(
     max: Option<u64>,
     from: Option<Format>,
 ) -> Result<Loaded, LoadError> {
+    // JSON goes the loader's own way, which parses a huge file as it reads.
+    if from == Some(Format::Json) || (from.is_none() && starts_like_json(path)) {
+        return super::load_path_limited(path, max);
+    }
     let name = super::display_path(path);
-    let bytes = load::read_file(path, max)
+    let bytes = read::read_file(path, max)
         .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, &name, &message))?;
     load_any(&name, &bytes, Some(path), from)
+}
+
+/// Whether the file's first non-blank byte (after a BOM) opens JSON, from
+/// its first KiB; `false` when it cannot be read (the full read says why)
+/// or is no regular file (a pipe must not lose what a peek would take).
+fn starts_like_json(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(1024);
+    if file.take(1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let body = head.strip_prefix(BOM.as_bytes()).unwrap_or(&head);
+    matches!(
+        body.iter()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n')),
+        Some(b'{' | b'[')
+    )
 }
 
 /// Reads a stream (standard input) up to `max` bytes and loads it in the
@@ -88,7 +114,7 @@ pub fn load_reader_any(
     max: u64,
     from: Option<Format>,
 ) -> Result<Loaded, LoadError> {
-    let bytes = load::read_limited(reader, max, 0)
+    let bytes = read::read_limited(reader, max, 0)
         .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, name, &message))?;
     load_any(name, &bytes, None, from)
 }

@@ -9,7 +9,7 @@ use super::build::{Builder, Turn};
 use super::persons::Persons;
 use super::wrong_root;
 use super::xml::{self, Element, Node, collapse};
-use crate::model::{Block, LoadError, LoadErrorKind, Loaded, SegmentKind, load};
+use crate::model::{Block, LoadError, LoadErrorKind, Loaded, SegmentKind, read};
 
 /// Elements that are notes wherever they stand: between turns, inside a
 /// turn, inside a paragraph.
@@ -115,7 +115,7 @@ pub(crate) fn safe_relative(dir: &Path, href: &str) -> Option<PathBuf> {
 /// Reads and parses an XML file the document names; its errors name it.
 pub(crate) fn read_xml(path: &Path) -> Result<(String, Element), LoadError> {
     let name = crate::model::display_path(path);
-    let bytes = load::read_file(path, None)
+    let bytes = read::read_file(path, None)
         .map_err(|m| LoadError::whole_file(LoadErrorKind::Io, &name, &m))?;
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(body)
