@@ -2,7 +2,7 @@
 //! header of a segment's page, and the names and posts shown beside turns.
 
 use super::labels::{EN, Labels, ZH};
-use super::{Doc, PATH_SEP, Piece, Role};
+use super::{Doc, Field, PATH_SEP, Piece, Role};
 use crate::model::{Block, PostStyle, Proceedings, Segment, SegmentKind, Speaker, Speech};
 use crate::text;
 
@@ -124,7 +124,7 @@ impl<'a> Builder<'a> {
         if !f.summary.is_empty() {
             d.blank();
             d.push(Piece::text(Role::Heading, l.summary));
-            d.blocks(&f.summary, self.cjk, None);
+            d.blocks(&f.summary, self.cjk, None, Field::Summary);
         }
         if let Some(s) = &f.source {
             d.blank();
@@ -164,17 +164,20 @@ impl<'a> Builder<'a> {
         if !seg.parents.is_empty() {
             d.push(Piece::text(Role::Meta, seg.parents.join(PATH_SEP)));
         }
-        d.push(Piece::text(Role::Title, seg.title.clone()));
+        d.push(Piece::text(Role::Title, seg.title.clone()).from(Field::Title, 0, 0));
         d.blank();
         d.meta(l, l.kind, Some(self.kind_label(&seg.kind)));
-        d.meta(l, l.topic, seg.topic.as_deref());
+        if let Some(p) = super::meta_piece(l, l.topic, seg.topic.as_deref()) {
+            let base = l.topic.len() + l.meta_sep.len();
+            d.push(p.from(Field::Topic, 0, base));
+        }
         if !seg.participants.is_empty() {
             d.meta(l, l.participants, Some(&seg.participants.join(l.list_sep)));
         }
         if !seg.description.is_empty() {
             d.blank();
             d.push(Piece::text(Role::Heading, l.description));
-            d.blocks(&seg.description, self.cjk, None);
+            d.blocks(&seg.description, self.cjk, None, Field::Description);
         }
         d
     }
