@@ -49,6 +49,13 @@ pub enum Action {
     /// Copy the current turn to the clipboard.
     Copy,
     SearchStart,
+    /// Search the whole forum (`f`): a results view over the text pane.
+    FindStart,
+    /// Close the forum-wide results, back to where reading was.
+    CloseResults,
+    /// Carry a running search on by a step (sent by the loop when no key
+    /// is waiting).
+    Work,
     SearchNext,
     SearchPrev,
     /// Clear the search (Esc outside the prompt).
