@@ -44,6 +44,8 @@ pub enum Action {
     JumpMark,
     /// Every turn of the current turn's speaker.
     SpeakerPage,
+    /// Show the text in the other script (繁/简).
+    ToggleScript,
     /// Hide or show the programme tree.
     ToggleTree,
     /// Copy the current turn to the clipboard.

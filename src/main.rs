@@ -52,6 +52,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The dump in the script asked for: a converted copy, as the reader shows.
+    let dump = |p: &model::Proceedings| {
+        let converted = args
+            .script
+            .filter(|&to| forum_tui::find::document_script(p).is_some_and(|s| s != to))
+            .map(|to| forum_tui::find::shown_in(p, to));
+        print::dump(
+            converted.as_ref().unwrap_or(p),
+            only,
+            dump_width(),
+            args.ambiguous,
+        )
+    };
     match args.command {
         Command::Check => {
             for w in &loaded.warnings {
@@ -60,19 +73,9 @@ fn main() -> ExitCode {
             out(&format!("{}\n", print::check_summary(&loaded)))
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
-        Command::Dump => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            args.ambiguous,
-        )),
+        Command::Dump => out(&dump(&loaded.proceedings)),
         // As man does: output that is not a terminal gets the text.
-        Command::Read if !stdout_tty => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            args.ambiguous,
-        )),
+        Command::Read if !stdout_tty => out(&dump(&loaded.proceedings)),
         Command::Read => read(loaded, &args),
         Command::Help | Command::Version => ExitCode::SUCCESS,
     }
@@ -86,7 +89,9 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     }
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
-    let state = State::new(loaded.proceedings, args.ambiguous).with_measure(args.width);
+    let state = State::new(loaded.proceedings, args.ambiguous)
+        .with_measure(args.width)
+        .with_script(args.script);
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

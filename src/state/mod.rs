@@ -9,6 +9,7 @@ mod marks;
 mod moves;
 mod nav;
 mod reader;
+mod script;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -21,6 +22,7 @@ pub use find::{FindView, ForumNav};
 use geometry::{help_box, help_text_width};
 pub use marks::{Marks, Pending, Place};
 pub use reader::{Anchor, Page, Pos, Reader};
+pub use script::Scripts;
 pub use search::{Hit, Search};
 pub use tree::{Heading, Node, Outline, Tree};
 
@@ -101,6 +103,8 @@ pub struct State {
     pub find: Option<FindView>,
     /// After a forum-wide hit was opened: `n` `N` go through the forum.
     pub forum_nav: Option<ForumNav>,
+    /// 繁/简: which script is shown, and the other copy.
+    pub scripts: Scripts,
     size: (u16, u16),
 }
 
@@ -108,6 +112,7 @@ impl State {
     pub fn new(p: Proceedings, amb: AmbiguousWidth) -> State {
         let tree = Tree::new(&p);
         let doc = Builder::new(&p).forum();
+        let scripts = Scripts::of(&p);
         State {
             reader: Reader::new(Page::Forum, doc, amb),
             p,
@@ -128,6 +133,7 @@ impl State {
             speaker_origin: None,
             find: None,
             forum_nav: None,
+            scripts,
             size: (0, 0),
         }
     }
@@ -373,6 +379,7 @@ impl State {
                 return Effect::Mouse(self.mouse);
             }
             Action::Copy => return self.copy_turn(),
+            Action::ToggleScript => self.toggle_script(),
             Action::Help => self.help = Some(0),
             Action::CloseHelp => {}
             Action::Resize(w, h) => self.resize(w, h),

@@ -935,3 +935,36 @@ fn page_search_is_script_insensitive_too() {
     keys(&mut s, "1/质量<Enter>");
     assert!(!s.search.hits.is_empty(), "质量 finds 質量 on the page");
 }
+
+#[test]
+fn t_shows_the_other_script_and_back_at_the_same_place() {
+    let mut s = builtin();
+    keys(&mut s, "4]<Tab>jjj");
+    let here = s.place();
+    let top = |s: &State| {
+        let (piece, line) = s.reader.window().next().unwrap();
+        let p = &s.reader.doc.pieces[piece];
+        p.items()[line.item][line.range.clone()].to_owned()
+    };
+    let before = top(&s);
+    assert!(s.proceedings().forum.title.contains("質量"));
+    keys(&mut s, "t");
+    assert!(s.proceedings().forum.title.contains("质量"), "{}", s.proceedings().forum.title);
+    assert_eq!(s.reader.page, here.page);
+    assert_eq!(
+        top(&s),
+        crate::text::script::convert(&before, crate::text::script::Script::Hans),
+        "the same line, converted"
+    );
+    assert_eq!(s.builder().labels().programme, "议程");
+    keys(&mut s, "/质量<Enter>");
+    let hits = s.search.hits.len();
+    keys(&mut s, "<Esc>t");
+    assert!(s.proceedings().forum.title.contains("質量"));
+    assert_eq!(s.place(), here, "back to the same place");
+    keys(&mut s, "/質量<Enter>");
+    assert_eq!(s.search.hits.len(), hits, "the same matches in either script");
+    let ly = State::new(fixture(), crate::text::AmbiguousWidth::Narrow)
+        .with_script(Some(crate::text::script::Script::Hans));
+    assert!(ly.proceedings().segments[0].speeches[0].paragraphs[0] == Block::Paragraph("甲的致辞。质量之光。".into()));
+}
