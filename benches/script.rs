@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use forum_tui::find::convert_proceedings;
-use forum_tui::model::{self, Block, Proceedings};
+use forum_tui::model::{self, Proceedings};
 use forum_tui::text::script::{self, Script};
 
 const FILE: &str = concat!(
@@ -22,25 +22,9 @@ fn proceedings() -> Proceedings {
         .proceedings
 }
 
-/// Every paragraph, list item and note, one per line.
+/// Every text the search covers, one per line.
 fn all_text(p: &Proceedings) -> String {
-    let mut out = String::new();
-    for seg in &p.segments {
-        out.push_str(&seg.title);
-        out.push('\n');
-        for b in seg
-            .description
-            .iter()
-            .chain(seg.speeches.iter().flat_map(|s| &s.paragraphs))
-        {
-            match b {
-                Block::Paragraph(t) | Block::Note(t) => out.push_str(t),
-                Block::List { items, .. } => out.push_str(&items.join("\n")),
-            }
-            out.push('\n');
-        }
-    }
-    out
+    forum_tui::find::texts(p).collect::<Vec<_>>().join("\n")
 }
 
 fn bench_script(c: &mut Criterion) {

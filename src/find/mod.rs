@@ -308,6 +308,19 @@ impl ForumSearch {
     }
 }
 
+/// Every text the search covers, in programme order, one line (a
+/// paragraph, list item, note, title or topic) at a time, lazily.
+pub fn texts(p: &Proceedings) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(Part::Summary), move |part| {
+        Some(part.next(p)).filter(|&n| n != Part::Done)
+    })
+    .flat_map(move |part| {
+        let mut lines = Vec::new();
+        part.each(p, &mut |_, text| lines.push(text));
+        lines
+    })
+}
+
 /// Every hit of `query` in `p`, searched at once (for a small file, a test,
 /// or `--dump`); `None` for an empty query.
 pub fn search_all(p: &Proceedings, query: &str) -> Option<ForumSearch> {

@@ -242,3 +242,16 @@ fn script_of_a_document() {
         "the same hits in either script"
     );
 }
+
+#[test]
+fn texts_are_what_the_search_reads() {
+    let p = forum();
+    let texts: Vec<&str> = texts(&p).collect();
+    assert_eq!(texts[..3], ["論壇談質量。", "质量一", "標準"]);
+    assert_eq!(texts.last(), Some(&"閉幕"));
+    let m = Matcher::new("質量").expect("query");
+    let counted: usize = texts.iter().map(|t| m.count(t)).sum();
+    assert_eq!(Some(counted), search_all(&p, "質量").map(|s| s.total()));
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    assert_eq!(Some(bytes), search_all(&p, "x").map(|s| s.scanned()));
+}

@@ -152,8 +152,9 @@ pub fn detect<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Option<Script> {
 }
 
 /// One representative of `c`'s script class, Simplified where the class
-/// has a Simplified form (質 → 质, 幹 → 干); `c` itself for anything that has no other form. Used on both
-/// sides of a comparison, so 质量 and 質量 fold to the same chars.
+/// has a Simplified form (質 → 质, 幹 → 干); `c` itself for anything that
+/// has no other form. Used on both sides of a comparison, so 质量 and 質量
+/// fold to the same chars.
 ///
 /// ```
 /// use forum_tui::text::script::fold_char;
