@@ -236,3 +236,43 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Chars that fold into one another (case, width, 繁/简), a
+    /// combining mark, a joiner, and plain text between them.
+    const POOL: &str = "質质量量監监管aAＡｂbB e\u{301}\u{200D}👩　中。";
+
+    fn text(max: usize) -> impl Strategy<Value = String> {
+        let pool: Vec<char> = POOL.chars().collect();
+        prop::collection::vec(prop::sample::select(pool), 0..max)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn matches_are_ordered_folded_equal_on_boundaries(hay in text(40), query in text(4)) {
+            let got = find_matches(&hay, &query);
+            let Some(m) = Matcher::new(&query) else {
+                prop_assert!(got.is_empty());
+                return Ok(());
+            };
+            let mut last_end = 0;
+            for r in &got {
+                prop_assert!(r.start >= last_end && r.start < r.end, "{got:?}");
+                last_end = r.end;
+                prop_assert!(is_boundary(&hay, r.start) && is_boundary(&hay, r.end));
+                let folded: Vec<char> = hay[r.clone()].chars().map(|c| m.fold(c)).collect();
+                prop_assert_eq!(&folded, &m.needle);
+            }
+            // The byte search of a Han first char finds what folding every
+            // char finds.
+            let slow = Matcher { firsts: None, ..m.clone() };
+            prop_assert_eq!(slow.find(&hay), got);
+        }
+    }
+}
