@@ -91,6 +91,9 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
         err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
+    // The 繁/简 converters and fold tables take ~0.1 s to unpack: ready
+    // them while the first screen is drawn, not on the first search or t.
+    std::thread::spawn(forum_tui::text::script::warm_up);
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
     let state = State::new(loaded.proceedings, args.ambiguous)

@@ -949,7 +949,11 @@ fn t_shows_the_other_script_and_back_at_the_same_place() {
     let before = top(&s);
     assert!(s.proceedings().forum.title.contains("質量"));
     keys(&mut s, "t");
-    assert!(s.proceedings().forum.title.contains("质量"), "{}", s.proceedings().forum.title);
+    assert!(
+        s.proceedings().forum.title.contains("质量"),
+        "{}",
+        s.proceedings().forum.title
+    );
     assert_eq!(s.reader.page, here.page);
     assert_eq!(
         top(&s),
@@ -963,8 +967,15 @@ fn t_shows_the_other_script_and_back_at_the_same_place() {
     assert!(s.proceedings().forum.title.contains("質量"));
     assert_eq!(s.place(), here, "back to the same place");
     keys(&mut s, "/質量<Enter>");
-    assert_eq!(s.search.hits.len(), hits, "the same matches in either script");
+    assert_eq!(
+        s.search.hits.len(),
+        hits,
+        "the same matches in either script"
+    );
     let ly = State::new(fixture(), crate::text::AmbiguousWidth::Narrow)
         .with_script(Some(crate::text::script::Script::Hans));
-    assert!(ly.proceedings().segments[0].speeches[0].paragraphs[0] == Block::Paragraph("甲的致辞。质量之光。".into()));
+    assert!(
+        ly.proceedings().segments[0].speeches[0].paragraphs[0]
+            == Block::Paragraph("甲的致辞。质量之光。".into())
+    );
 }
