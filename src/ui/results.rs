@@ -94,6 +94,17 @@ pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, f: &FindView
     let list = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
     let b = state.builder();
     let shown = rows(f.hits(), f.offset, usize::from(list.height));
+    // The speakers' names in one column, so the snippets line up.
+    let name = |hit: &Hit| hit.speaker.map_or("", |s| p.speaker(s).name.as_str());
+    let names = shown
+        .iter()
+        .filter_map(|r| match r {
+            Row::Hit(_, hit) => Some(crate::text::width::str_width(name(hit), look.amb)),
+            Row::Segment(_) => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(list.width) / 3) as u16;
     for (i, row) in shown.into_iter().enumerate() {
         let y = list.y + i as u16;
         match row {
@@ -112,20 +123,24 @@ pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, f: &FindView
                 let label = format!("{} {}", s + 1, p.segments[s].title);
                 put(buf, list.x, y, list.width, &label, t.heading, look);
             }
-            Row::Hit(k, hit) => hit_row(
-                buf,
-                Rect::new(list.x, y, list.width, 1),
-                state,
-                hit,
-                k == f.selected,
-                look,
-            ),
+            Row::Hit(k, hit) => {
+                let area = Rect::new(list.x, y, list.width, 1);
+                hit_row(buf, area, state, hit, names, k == f.selected, look);
+            }
         }
     }
 }
 
 /// `  郝明虹  …食品安全的前提是質量…`: who, then the line around the match.
-fn hit_row(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit, selected: bool, look: &Look) {
+fn hit_row(
+    buf: &mut Buffer,
+    area: Rect,
+    state: &State,
+    hit: &Hit,
+    names: u16,
+    selected: bool,
+    look: &Look,
+) {
     let t = &look.theme;
     let p = state.proceedings();
     let base: Style = if selected {
@@ -137,17 +152,11 @@ fn hit_row(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit, selected: boo
     let who = hit
         .speaker
         .map_or_else(String::new, |s| p.speaker(s).name.clone());
+    // A name column as wide as the widest name shown, so snippets line up.
     let mut x = area.x + 2;
-    if !who.is_empty() {
-        x += put(
-            buf,
-            x,
-            area.y,
-            area.right().saturating_sub(x),
-            &who,
-            base.patch(t.speaker),
-            look,
-        ) + 2;
+    if names > 0 {
+        put(buf, x, area.y, names, &who, base.patch(t.speaker), look);
+        x += names + 2;
     }
     let Some(line) = hit.place.text(p) else {
         return;
