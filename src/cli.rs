@@ -5,6 +5,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use crate::text::AmbiguousWidth;
+use crate::text::script::Script;
 
 /// The environment variable that sets `--ambiguous-width`.
 pub const AMBIGUOUS_ENV: &str = "FORUM_TUI_AMBIGUOUS_WIDTH";
@@ -26,6 +27,10 @@ Options:
                                   terminal's, else 80), or the widest text column in the reader
       --segment N                 With --dump: only segment N (counted from 1)
       --speaker ID                With --dump: only the turns of the speaker with this id
+      --script hans|hant          Show Chinese text in Simplified or Traditional characters
+                                  (the reader's t switches; --dump prints in it)
+      --max-size N                Refuse input larger than N bytes (suffix K, M or G: KiB,
+                                  MiB, GiB); default: no limit for a file, 1G for a stream
       --ambiguous-width WIDTH     Lay out East Asian Ambiguous characters (\u{201c} \u{201d} \u{2014} \u{2026})
                                   as `narrow` (1 cell, default) or `wide` (2 cells; borders
                                   become ASCII). Also set by FORUM_TUI_AMBIGUOUS_WIDTH.
@@ -70,6 +75,10 @@ pub struct Args {
     pub segment: Option<usize>,
     /// `--dump --speaker ID`.
     pub speaker: Option<String>,
+    /// `--script hans|hant`.
+    pub script: Option<Script>,
+    /// `--max-size`: the most bytes read from the input.
+    pub max_size: Option<u64>,
 }
 
 /// What was typed, before it is checked for sense.
@@ -81,6 +90,8 @@ struct LowArgs {
     ambiguous: Option<String>,
     segment: Option<String>,
     speaker: Option<String>,
+    script: Option<String>,
+    max_size: Option<String>,
 }
 
 fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String> {
@@ -96,7 +107,9 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Short('V') | Long("version") => low.modes.push(Command::Version),
             Long("width") => low.width = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("segment") => low.segment = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("script") => low.script = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("speaker") => low.speaker = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("max-size") => low.max_size = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("ambiguous-width") => {
                 low.ambiguous = Some(string(p.value().map_err(|e| e.to_string())?)?);
             }
@@ -168,6 +181,13 @@ pub fn parse(
     if (segment.is_some() || low.speaker.is_some()) && command != Command::Dump {
         return Err("--segment and --speaker go with --dump".to_owned());
     }
+    let script = match low.script {
+        None => None,
+        Some(s) => Some(
+            Script::parse(&s)
+                .ok_or_else(|| format!("--script: expected `hans` or `hant`, got `{s}`"))?,
+        ),
+    };
     if segment.is_some() && low.speaker.is_some() {
         return Err("--segment and --speaker exclude each other".to_owned());
     }
@@ -181,6 +201,7 @@ pub fn parse(
         Some(f) if f == "-" => Input::Stdin,
         Some(f) => Input::Path(PathBuf::from(f)),
     };
+    let max_size = low.max_size.as_deref().map(parse_size).transpose()?;
     Ok(Args {
         command,
         input,
@@ -188,7 +209,30 @@ pub fn parse(
         ambiguous,
         segment,
         speaker: low.speaker,
+        script,
+        max_size,
     })
+}
+
+/// `--max-size`: bytes, or with a suffix K, M or G (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, unit) = match s.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&s[..i], c.to_ascii_uppercase()),
+        _ => (s, 'B'),
+    };
+    let scale: u64 = match unit {
+        'B' => 1,
+        'K' => 1 << 10,
+        'M' => 1 << 20,
+        'G' => 1 << 30,
+        _ => 0,
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .filter(|_| scale > 0 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.checked_mul(scale))
+        .ok_or_else(|| format!("--max-size: expected bytes such as 500000, 64M or 2G, got `{s}`"))
 }
 
 #[cfg(test)]
@@ -243,6 +287,36 @@ mod tests {
             &["--ambiguous-width", "huge"],
         ] {
             assert!(p(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn max_size_takes_bytes_and_suffixes() {
+        let size = |s: &str| p(&["--check", "--max-size", s, "-"]).map(|a| a.max_size);
+        assert_eq!(p(&["--check", "-"]).unwrap().max_size, None);
+        for (arg, bytes) in [
+            ("0", 0),
+            ("1000", 1000),
+            ("10K", 10 << 10),
+            ("10k", 10 << 10),
+            ("64M", 64 << 20),
+            ("2G", 2 << 30),
+            ("500B", 500),
+        ] {
+            assert_eq!(size(arg), Ok(Some(bytes)), "{arg}");
+        }
+        for bad in [
+            "",
+            "M",
+            "-1",
+            "+5",
+            "1.5M",
+            "10T",
+            "9999999999999G",
+            "1 M",
+            "１０",
+        ] {
+            assert!(size(bad).is_err(), "{bad:?}");
         }
     }
 

@@ -3,7 +3,7 @@
 //! `--dump`, or any run whose output is not a terminal) or opens the
 //! reader.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use forum_tui::cli::{self, Args, Command, Input};
@@ -19,10 +19,10 @@ fn main() -> ExitCode {
     ) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!(
+            err_line(&format!(
                 "forum-tui: {}\nTry 'forum-tui --help' for more information.",
                 sanitize(&e)
-            );
+            ));
             return ExitCode::from(2);
         }
     };
@@ -31,10 +31,10 @@ fn main() -> ExitCode {
         Command::Version => return out(&format!("forum-tui {}\n", env!("CARGO_PKG_VERSION"))),
         _ => {}
     }
-    let loaded = match load(&args.input) {
+    let loaded = match load(&args.input, args.max_size) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("forum-tui: {e}");
+            err_line(&format!("forum-tui: {e}"));
             return ExitCode::from(1);
         }
     };
@@ -48,31 +48,38 @@ fn main() -> ExitCode {
     let only = match dump_only(&loaded.proceedings, &args) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("forum-tui: {}", sanitize(&e));
+            err_line(&format!("forum-tui: {}", sanitize(&e)));
             return ExitCode::from(2);
         }
+    };
+    // The dump in the script asked for: a converted copy, as the reader shows.
+    let dump = |p: &model::Proceedings| {
+        let converted = args
+            .script
+            .filter(|&to| forum_tui::find::document_script(p).is_some_and(|s| s != to))
+            .map(|to| forum_tui::find::shown_in(p, to));
+        print::dump(
+            converted.as_ref().unwrap_or(p),
+            only,
+            dump_width(),
+            args.ambiguous,
+        )
     };
     match args.command {
         Command::Check => {
             for w in &loaded.warnings {
-                eprintln!("warning: {w}");
+                err_line(&format!("warning: {w}"));
             }
-            out(&format!("{}\n", print::check_summary(&loaded)))
+            let code = out(&format!("{}\n", print::check_summary(&loaded)));
+            // The process ends here: freeing every string of a large file
+            // one by one would only add to the time --check takes.
+            std::mem::forget(loaded);
+            code
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
-        Command::Dump => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            args.ambiguous,
-        )),
+        Command::Dump => out(&dump(&loaded.proceedings)),
         // As man does: output that is not a terminal gets the text.
-        Command::Read if !stdout_tty => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            args.ambiguous,
-        )),
+        Command::Read if !stdout_tty => out(&dump(&loaded.proceedings)),
         Command::Read => read(loaded, &args),
         Command::Help | Command::Version => ExitCode::SUCCESS,
     }
@@ -81,40 +88,51 @@ fn main() -> ExitCode {
 fn read(loaded: Loaded, args: &Args) -> ExitCode {
     let input_tty = io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok();
     if !input_tty {
-        eprintln!("forum-tui: no terminal to read keys from (use --dump for text)");
+        err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
-    let state = State::new(loaded.proceedings, args.ambiguous).with_measure(args.width);
+    let state = State::new(loaded.proceedings, args.ambiguous)
+        .with_measure(args.width)
+        .with_script(args.script);
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("forum-tui: terminal error: {e}");
+            err_line(&format!("forum-tui: terminal error: {e}"));
             ExitCode::from(1)
         }
     }
 }
 
-/// Loads and validates the proceedings; the error is one printable line.
-fn load(input: &Input) -> Result<Loaded, String> {
+/// Loads and validates the proceedings, reading at most `max_size` bytes
+/// (standard input: 1 GiB unless given); the error is one printable line.
+fn load(input: &Input, max_size: Option<u64>) -> Result<Loaded, String> {
     match input {
         Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
-        Input::Path(p) => model::load_path(p),
+        Input::Path(p) => model::load_path_limited(p, max_size),
         Input::Stdin if io::stdin().is_terminal() => {
             return Err("<stdin>: standard input is a terminal: pipe a file in \
                         (forum-tui - < FILE) or name one"
                 .to_owned());
         }
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
-                return Err(format!("<stdin>: cannot read: {e}"));
-            }
-            model::load_bytes("<stdin>", &bytes)
-        }
+        Input::Stdin => model::load_reader(
+            "<stdin>",
+            io::stdin().lock(),
+            max_size.unwrap_or(model::DEFAULT_STREAM_LIMIT),
+        ),
     }
     .map_err(|e| e.to_string())
+}
+
+/// Writes one line to standard error. A standard error that cannot be
+/// written (`2>/dev/full`, a closed pipe) loses the message, but never
+/// panics as `eprintln!` does: the exit status still tells.
+fn err_line(line: &str) {
+    let mut e = io::stderr().lock();
+    let _ = e.write_all(line.as_bytes());
+    let _ = e.write_all(b"\n");
+    let _ = e.flush();
 }
 
 /// The width of the controlling terminal, asked through /dev/tty so that
@@ -155,7 +173,7 @@ fn out(s: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("forum-tui: {e}");
+            err_line(&format!("forum-tui: {e}"));
             ExitCode::from(1)
         }
     }

@@ -6,23 +6,29 @@
 use std::fmt::Write as _;
 
 use crate::doc::{Builder, Doc, Role};
-use crate::model::{Loaded, Proceedings, SpeakerIdx};
+use crate::model::{Block, Loaded, Proceedings, SpeakerIdx, Speech};
 use crate::text::{self, AmbiguousWidth};
 
-/// `ok: N segments, M speakers, K speeches`.
+/// `ok: N segments, M speakers, K speeches`, each count with its noun in
+/// the right number (`1 segment`).
 pub fn check_summary(loaded: &Loaded) -> String {
     let p = &loaded.proceedings;
-    let speeches: usize = p.segments.iter().map(|s| s.speeches.len()).sum();
     format!(
-        "ok: {} segments, {} speakers, {} speeches",
-        p.segments.len(),
-        p.speakers.len(),
-        speeches
+        "ok: {}, {}, {}",
+        count(p.segments.len(), "segment", "segments"),
+        count(p.speakers.len(), "speaker", "speakers"),
+        count(p.speech_count(), "speech", "speeches"),
     )
 }
 
-/// The programme as an indented plain-text tree: the forum, each segment
-/// with its kind, each speech with its speaker's posts (or its title).
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The programme as an indented plain-text tree: the forum; the headings
+/// of `parents`, one line per level shared by consecutive segments; each
+/// segment with its kind in the document's language; each speech with its
+/// speaker's posts, role and time (or its title, or its note).
 pub fn outline(p: &Proceedings) -> String {
     let b = Builder::new(p);
     let mut out = String::new();
@@ -35,28 +41,95 @@ pub fn outline(p: &Proceedings) -> String {
         .chain(f.location.clone())
         .collect();
     if !details.is_empty() {
-        let _ = write!(head, " ({})", details.join(", "));
+        let (open, sep, close) = parens(&b);
+        let _ = write!(head, "{open}{}{close}", details.join(sep));
     }
     line(&mut out, 0, &head);
+    let mut open: &[String] = &[];
     for seg in &p.segments {
-        line(&mut out, 1, &format!("[{}] {}", seg.kind.name(), seg.title));
+        let shared = open
+            .iter()
+            .zip(&seg.parents)
+            .take_while(|(a, b)| a == b)
+            .count();
+        for (level, heading) in seg.parents.iter().enumerate().skip(shared) {
+            line(&mut out, 1 + level, heading);
+        }
+        open = &seg.parents;
+        let depth = 1 + seg.parents.len();
+        let kind = b.kind_label(&seg.kind);
+        line(&mut out, depth, &format!("[{kind}] {}", seg.title));
         for s in &seg.speeches {
-            let entry = match s.speaker {
-                Some(i) => {
-                    let sp = p.speaker(i);
-                    let posts = b.posts(sp);
-                    if posts.is_empty() {
-                        sp.name.clone()
-                    } else {
-                        format!("{}  {posts}", sp.name)
-                    }
-                }
-                None => format!("({})", s.title.as_deref().unwrap_or_default()),
-            };
-            line(&mut out, 2, &entry);
+            line(&mut out, depth + 1, &outline_entry(&b, s));
         }
     }
     out
+}
+
+/// One speech of the outline: `name  posts  (role, time)`, or an
+/// unattributed speech's title (or first note) in brackets, once.
+fn outline_entry(b: &Builder<'_>, s: &Speech) -> String {
+    let mut entry = match s.speaker {
+        Some(i) => {
+            let sp = b.p.speaker(i);
+            let posts = b.posts(sp);
+            if posts.is_empty() {
+                sp.name.clone()
+            } else {
+                format!("{}  {posts}", sp.name)
+            }
+        }
+        None => {
+            let first_note = s.paragraphs.iter().find_map(|block| match block {
+                Block::Note(t) => Some(t.as_str()),
+                _ => None,
+            });
+            bracketed(b, s.title.as_deref().or(first_note).unwrap_or_default())
+        }
+    };
+    let extra: Vec<&str> = [s.role.as_deref(), s.time.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !extra.is_empty() {
+        let (open, sep, close) = parens(b);
+        let _ = write!(entry, "  {}{}{close}", open.trim_start(), extra.join(sep));
+    }
+    entry
+}
+
+/// Brackets and separator in the document's language: `（a，b）` in
+/// Chinese, ` (a, b)` in others.
+fn parens(b: &Builder<'_>) -> (&'static str, &'static str, &'static str) {
+    let l = b.labels();
+    let sep = if b.cjk { "，" } else { ", " };
+    (l.open_paren, sep, l.close_paren)
+}
+
+/// `（title）` / `(title)`, unless the title already stands in brackets:
+/// `（休息）`, `[The Speaker in the Chair]`.
+fn bracketed(b: &Builder<'_>, title: &str) -> String {
+    const PAIRS: [(char, char); 7] = [
+        ('(', ')'),
+        ('[', ']'),
+        ('（', '）'),
+        ('［', '］'),
+        ('【', '】'),
+        ('〔', '〕'),
+        ('〈', '〉'),
+    ];
+    let t = title.trim();
+    let mut chars = t.chars();
+    let (first, last) = (chars.next(), chars.next_back());
+    let already = PAIRS
+        .iter()
+        .any(|&(o, c)| first == Some(o) && last == Some(c));
+    if already {
+        t.to_owned()
+    } else {
+        let (open, _, close) = parens(b);
+        format!("{}{t}{close}", open.trim_start())
+    }
 }
 
 fn line(out: &mut String, depth: usize, s: &str) {

@@ -554,3 +554,64 @@ fn a_note_with_an_order_is_warned_about() {
         ["segments[0].speeches[0].paragraphs[0].ordered: unknown field (a note has no order)"]
     );
 }
+
+/// Issue 9, fault 6: a value quoted in a warning has `\` and `"` escaped,
+/// so a literal `\u{1b}` in the file cannot pass for an escaped real ESC.
+#[test]
+fn quoted_values_in_messages_escape_backslash_and_quote() {
+    let doc = |kind: &str| {
+        let kind = serde_json::to_string(kind).unwrap();
+        format!(
+            r#"{{"schema_version": 1, "forum": {{"title": "t"}}, "speakers": [],
+            "segments": [{{"id": "s", "kind": {kind}, "title": "t", "speeches": []}}]}}"#
+        )
+    };
+    let warn = |kind: &str| {
+        let loaded = load_bytes("t.json", doc(kind).as_bytes()).expect("loads");
+        warnings(&loaded)
+    };
+    assert_eq!(
+        warn("x\u{1b}"),
+        [
+            "segments[0].kind: control character U+001B",
+            r#"segments[0].kind: unknown segment kind "x\u{1b}" (shown as written)"#
+        ]
+    );
+    assert_eq!(
+        warn(r"x\u{1b}"),
+        [r#"segments[0].kind: unknown segment kind "x\\u{1b}" (shown as written)"#]
+    );
+    assert_eq!(
+        warn(r#"a" (shown as written), and "b"#),
+        [
+            r#"segments[0].kind: unknown segment kind "a\" (shown as written), and \"b" (shown as written)"#
+        ]
+    );
+}
+
+/// Issue 9, fault 6: a key given twice warns, naming the path; the last
+/// value is the one used, as JSON readers do.
+#[test]
+fn duplicate_keys_warn_with_their_path() {
+    let doc = r#"{"schema_version": 1, "forum": {"title": "first", "title": "last", "x": 1, "x": 2},
+        "speakers": [], "segments": [{"id": "s", "kind": "other", "title": "t",
+        "speeches": [{"title": "a", "paragraphs": ["p"], "paragraphs": ["q"]}]}],
+        "speakers": []}"#;
+    let loaded = load_bytes("t.json", doc.as_bytes()).expect("loads");
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "speakers: duplicate key (the last value is used)",
+            "forum.x: unknown field",
+            "forum.title: duplicate key (the last value is used)",
+            "forum.x: duplicate key (the last value is used)",
+            "segments[0].speeches[0].paragraphs: duplicate key (the last value is used)",
+        ]
+    );
+    let p = &loaded.proceedings;
+    assert_eq!(p.forum.title, "last");
+    assert_eq!(
+        p.segments[0].speeches[0].paragraphs,
+        [Block::Paragraph("q".into())]
+    );
+}

@@ -26,7 +26,7 @@ mod script;
 mod snippet;
 
 pub use palette::{Entry, Palette, Target};
-pub use script::{convert_proceedings, document_script};
+pub use script::{convert_proceedings, document_script, shown_in};
 pub use snippet::{Snippet, snippet};
 
 /// Which text of a place a hit is in.

@@ -83,3 +83,11 @@ fn convert_block(b: &Block, to: Script) -> Block {
         },
     }
 }
+
+/// `p` converted for display in `to`, its language tag saying so, so that
+/// the page furniture follows the script too.
+pub fn shown_in(p: &Proceedings, to: Script) -> Proceedings {
+    let mut c = convert_proceedings(p, to);
+    c.forum.language = Some(format!("zh-{}", to.subtag()));
+    c
+}

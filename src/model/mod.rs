@@ -14,6 +14,7 @@ mod helpers;
 mod load;
 mod path;
 mod raw;
+mod read;
 mod rules;
 mod time;
 mod validate;
@@ -21,7 +22,10 @@ mod validate;
 pub use date::DateError;
 pub use error::{LoadError, LoadErrorKind, Place};
 pub use helpers::PostStyle;
-pub use load::{MAX_FILE_BYTES, SCHEMA_VERSION, load_bytes, load_path};
+pub use load::{
+    DEFAULT_STREAM_LIMIT, SCHEMA_VERSION, load_bytes, load_path, load_path_limited, load_reader,
+};
+pub use read::display_path;
 pub use time::TimeError;
 
 /// A whole proceedings file, validated.

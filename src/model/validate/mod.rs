@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::error::{LoadError, LoadErrorKind};
-use super::path::JsonPath;
+use super::path::{JsonPath, quoted};
 use super::raw::{Extra, RawBlock, RawBlockObject, RawFile};
 use super::rules::{SpeechIds, control_chars_message, is_space};
 use super::{Block, Loaded, Proceedings, SpeakerIdx, Warning};
@@ -15,10 +15,14 @@ mod programme;
 
 type Res<T> = Result<T, LoadError>;
 
-pub(super) fn validate(file: &str, raw: RawFile) -> Res<Loaded> {
+/// `controls`: whether a string of the file may hold a control character
+/// ([`may_hold_controls`](super::rules::may_hold_controls)); when not,
+/// the texts are not looked at one by one.
+pub(super) fn validate(file: &str, raw: RawFile, controls: bool) -> Res<Loaded> {
     let mut v = Validator {
         file,
         warnings: Vec::new(),
+        controls,
     };
     let root = JsonPath::root();
     v.extra(&root, &raw.extra);
@@ -50,7 +54,7 @@ pub(super) fn validate(file: &str, raw: RawFile) -> Res<Loaded> {
     }
     for (i, speaker) in speakers.iter().enumerate() {
         if !spoke[i] {
-            let msg = format!("speaker \"{}\" never speaks", speaker.id);
+            let msg = format!("speaker {} never speaks", quoted(&speaker.id));
             v.warn(&root.key("speakers").index(i), &msg);
         }
     }
@@ -74,6 +78,7 @@ struct Ids<'a> {
 struct Validator<'a> {
     file: &'a str,
     warnings: Vec<Warning>,
+    controls: bool,
 }
 
 impl Validator<'_> {
@@ -95,14 +100,32 @@ impl Validator<'_> {
         })
     }
 
+    /// Warns about members the format does not define (each name once, in
+    /// sorted order) and about members given more than once.
     fn extra(&mut self, path: &JsonPath, extra: &Extra) {
-        for key in extra.keys() {
+        if extra.unknown.is_empty() && extra.repeated.is_empty() {
+            return;
+        }
+        let mut unknown: Vec<&str> = extra.unknown.iter().map(String::as_str).collect();
+        unknown.sort_unstable();
+        let mut repeated: Vec<&str> = extra.repeated.iter().map(String::as_str).collect();
+        repeated.extend(unknown.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]));
+        unknown.dedup();
+        for key in unknown {
             self.warn(&path.key(key), "unknown field");
+        }
+        repeated.sort_unstable();
+        repeated.dedup();
+        for key in repeated {
+            self.warn(&path.key(key), "duplicate key (the last value is used)");
         }
     }
 
     /// Warns about control characters in text that is shown.
     fn text(&mut self, path: &JsonPath, text: &str) {
+        if !self.controls {
+            return;
+        }
         if let Some(message) = control_chars_message(text) {
             self.warn(path, &message);
         }
@@ -134,7 +157,11 @@ impl Validator<'_> {
             return Err(self.error(LoadErrorKind::Invalid, &path, "empty id"));
         }
         if let Some(c) = id.chars().find(|&c| is_space(c)) {
-            let msg = format!("id \"{id}\" contains whitespace (U+{:04X})", u32::from(c));
+            let msg = format!(
+                "id {} contains whitespace (U+{:04X})",
+                quoted(&id),
+                u32::from(c)
+            );
             return Err(self.error(LoadErrorKind::Invalid, &path, &msg));
         }
         Ok(id)
@@ -151,7 +178,7 @@ impl Validator<'_> {
         let id = self.id(parent, value)?;
         let path = parent.key("id");
         if let Some(first) = seen.get(&id) {
-            let msg = format!("duplicate {what} id \"{id}\" (first at {first})");
+            let msg = format!("duplicate {what} id {} (first at {first})", quoted(&id));
             return Err(self.error(LoadErrorKind::Invalid, &path, &msg));
         }
         seen.insert(id.clone(), path);
@@ -167,7 +194,7 @@ impl Validator<'_> {
                     self.text(&path, &s);
                     Block::Paragraph(s)
                 }
-                RawBlock::Object(object) => self.block_object(&path, object)?,
+                RawBlock::Object(object) => self.block_object(&path, *object)?,
             });
         }
         Ok(blocks)

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::model::error::LoadErrorKind;
-use crate::model::path::JsonPath;
+use crate::model::path::{JsonPath, quoted};
 use crate::model::raw::{RawBlock, RawSegment, RawSpeech};
 use crate::model::rules::{SpeechIds, is_space};
 use crate::model::time::check_time;
@@ -27,7 +27,7 @@ impl Validator<'_> {
         if let SegmentKind::Unknown(name) = &kind {
             self.warn(
                 &path.key("kind"),
-                &format!("unknown segment kind \"{name}\" (shown as written)"),
+                &format!("unknown segment kind {} (shown as written)", quoted(name)),
             );
         }
         let title = self.required_text(path, "title", raw.title)?;
@@ -103,7 +103,7 @@ impl Validator<'_> {
                     Some(idx)
                 }
                 None => {
-                    let msg = format!("no speaker has the id \"{name}\"");
+                    let msg = format!("no speaker has the id {}", quoted(&name));
                     return Err(self.error(LoadErrorKind::Invalid, &path.key("speaker"), &msg));
                 }
             },
@@ -127,7 +127,7 @@ impl Validator<'_> {
         if let Some(t) = &time
             && let Err(e) = check_time(t)
         {
-            let msg = format!("\"{t}\" is {e}");
+            let msg = format!("{} is {e}", quoted(t));
             return Err(self.error(LoadErrorKind::Invalid, &path.key("time"), &msg));
         }
         let raw_paragraphs = self.required(path, "paragraphs", raw.paragraphs)?;
