@@ -140,7 +140,7 @@ const DETECT_ENOUGH: usize = 2000;
 
 /// The script of a text given in pieces, by counting characters that exist
 /// in only one script (質 is Traditional only, 质 Simplified only). Stops
-/// early once [`DETECT_ENOUGH`] such characters were seen. `None` when no
+/// early once 2,000 such characters were seen. `None` when no
 /// piece holds any such character, or both kinds are equally many.
 pub fn detect<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Option<Script> {
     let tables = tables();
