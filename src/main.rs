@@ -54,6 +54,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The dump in the script asked for: a converted copy, as the reader shows.
+    let dump = |p: &model::Proceedings| {
+        let converted = args
+            .script
+            .filter(|&to| forum_tui::find::document_script(p).is_some_and(|s| s != to))
+            .map(|to| forum_tui::find::shown_in(p, to));
+        print::dump(
+            converted.as_ref().unwrap_or(p),
+            only,
+            dump_width(),
+            args.ambiguous,
+        )
+    };
     match args.command {
         Command::Check => {
             for w in &loaded.warnings {
@@ -66,19 +79,9 @@ fn main() -> ExitCode {
             code
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
-        Command::Dump => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            args.ambiguous,
-        )),
+        Command::Dump => out(&dump(&loaded.proceedings)),
         // As man does: output that is not a terminal gets the text.
-        Command::Read if !stdout_tty => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            args.ambiguous,
-        )),
+        Command::Read if !stdout_tty => out(&dump(&loaded.proceedings)),
         Command::Read => read(loaded, &args),
         Command::Convert => convert(&loaded, args.output.as_deref()),
         Command::Help | Command::Version => ExitCode::SUCCESS,
@@ -91,9 +94,14 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
         err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
+    // The 繁/简 converters and fold tables take ~0.1 s to unpack: ready
+    // them while the first screen is drawn, not on the first search or t.
+    std::thread::spawn(forum_tui::text::script::warm_up);
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
-    let state = State::new(loaded.proceedings, args.ambiguous).with_measure(args.width);
+    let state = State::new(loaded.proceedings, args.ambiguous)
+        .with_measure(args.width)
+        .with_script(args.script);
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
