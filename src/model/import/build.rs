@@ -108,6 +108,15 @@ impl Builder {
     /// the format needs at least one.
     pub(crate) fn turn(&mut self, turn: Turn, fallback_title: &str) {
         if turn.blocks.is_empty() {
+            // An empty note is nothing; a speaker's empty turn is worth a word.
+            if let Some(who) = turn.speaker {
+                let name = self.speakers[who.0].name.clone();
+                let at = self.segments.len().saturating_sub(1);
+                self.warn(
+                    &format!("segments[{at}]"),
+                    &format!("a turn of {name} with no text in the source was left out"),
+                );
+            }
             return;
         }
         if self.segments.is_empty() {
@@ -135,7 +144,8 @@ impl Builder {
 
     /// The proceedings, with a warning for each text holding control
     /// characters (as the JSON loader gives them).
-    pub(crate) fn finish(self) -> Loaded {
+    pub(crate) fn finish(mut self) -> Loaded {
+        self.drop_silent_speakers();
         let proceedings = Proceedings {
             forum: self.forum,
             speakers: self.speakers,
@@ -146,6 +156,34 @@ impl Builder {
         Loaded {
             proceedings,
             warnings,
+        }
+    }
+}
+
+impl Builder {
+    /// Speakers left with no speech (their only turns were empty) go, and
+    /// the indices of the others follow: the loader would warn about them.
+    fn drop_silent_speakers(&mut self) {
+        let mut spoke = vec![false; self.speakers.len()];
+        for s in self.segments.iter().flat_map(|g| &g.speeches) {
+            if let Some(i) = s.speaker {
+                spoke[i.0] = true;
+            }
+        }
+        if spoke.iter().all(|&x| x) {
+            return;
+        }
+        let mut new_index = vec![None; spoke.len()];
+        let mut kept = Vec::new();
+        for (i, speaker) in std::mem::take(&mut self.speakers).into_iter().enumerate() {
+            if spoke[i] {
+                new_index[i] = Some(SpeakerIdx(kept.len()));
+                kept.push(speaker);
+            }
+        }
+        self.speakers = kept;
+        for s in self.segments.iter_mut().flat_map(|g| &mut g.speeches) {
+            s.speaker = s.speaker.and_then(|i| new_index[i.0]);
         }
     }
 }
@@ -274,6 +312,7 @@ mod tests {
         let mut b = Builder::new();
         let a = b.speaker("Liz Barry", "Liz Barry", Vec::new);
         let again = b.speaker("Liz Barry", "Liz Barry", Vec::new);
+        let silent = b.speaker("Silent", "Silent", Vec::new);
         let c = b.speaker("Liz-Barry", "Liz-Barry", Vec::new);
         let empty = b.speaker(" ", "?", Vec::new);
         let control = b.speaker("a\u{1b}[31m", "a", Vec::new);
@@ -292,6 +331,17 @@ mod tests {
         let p = b.finish().proceedings;
         let ids: Vec<&str> = p.speakers.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["Liz-Barry", "Liz-Barry-2", "speaker", "a-[31m"]);
+        assert_ne!(silent, c, "made, then dropped at the end");
+        let names: Vec<&str> = p.segments[0]
+            .speeches
+            .iter()
+            .map(|s| p.speaker(s.speaker.unwrap()).name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Liz Barry", "Liz-Barry", "?", "a"],
+            "indices follow"
+        );
         let speech_ids: Vec<&str> = p.segments[0]
             .speeches
             .iter()
@@ -306,16 +356,26 @@ mod tests {
         b.forum.title = "t".into();
         b.turn(Turn::notes(vec!["a\u{1b}b".into()]), "untitled");
         b.turn(Turn::default(), "untitled");
+        let ann = b.speaker("Ann", "Ann", Vec::new);
+        let empty = Turn {
+            speaker: Some(ann),
+            ..Turn::default()
+        };
+        b.turn(empty, "untitled");
         let loaded = b.finish();
-        assert_eq!(
-            loaded.proceedings.segments[0].speeches.len(),
-            1,
-            "empty turn dropped"
+        let speeches = loaded.proceedings.segments[0].speeches.len();
+        assert_eq!(speeches, 1, "empty turns dropped");
+        assert!(
+            loaded.proceedings.speakers.is_empty(),
+            "and a speaker left silent"
         );
         let w: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(
             w,
-            ["segments[0].speeches[0].paragraphs[0].note: control character U+001B"]
+            [
+                "segments[0]: a turn of Ann with no text in the source was left out",
+                "segments[0].speeches[0].paragraphs[0].note: control character U+001B",
+            ]
         );
     }
 }

@@ -141,3 +141,20 @@ fn windows_line_endings_leave_no_carriage_return() {
     assert_eq!(s[0].paragraphs, [para("one two")]);
     assert_eq!(s[1].paragraphs, [note("(note)")]);
 }
+
+#[test]
+fn an_empty_turn_is_left_out_with_a_warning() {
+    let loaded = import("t.md", "### A:\n\n### B:\nhi\n").unwrap();
+    let p = &loaded.proceedings;
+    let names: Vec<&str> = p.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["B"]);
+    assert_eq!(
+        p.speaker(p.segments[0].speeches[0].speaker.unwrap()).name,
+        "B"
+    );
+    let w: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        w,
+        ["segments[0]: a turn of A with no text in the source was left out"]
+    );
+}
