@@ -361,29 +361,63 @@ impl<'a> Sitting<'a> {
     }
 }
 
-/// A paragraph, split where a note stands inside it.
+/// A paragraph, split where a note stands inside it, at any depth.
+/// Linguistically annotated files (`.ana.xml`) give the words as `w` and
+/// `pc` tokens: they are joined with one space, none after a token marked
+/// `join="right"`, and the layout between them and the `linkGrp` syntax
+/// links are left out.
 fn seg_blocks(seg: &Element, out: &mut Vec<Block>) {
-    let mut text = String::new();
-    let flush = |text: &mut String, out: &mut Vec<Block>| {
-        let t = collapse(text);
-        if !t.is_empty() {
-            out.push(Block::Paragraph(t));
-        }
-        text.clear();
+    let mut p = Paragraph {
+        tokens: seg.find("w").is_some() || seg.find("pc").is_some(),
+        text: String::new(),
+        join: false,
+        out,
     };
-    for n in &seg.children {
-        match n {
-            Node::Text(t) => text.push_str(t),
-            Node::Element(e) if NOTES.contains(&e.name.as_str()) => {
-                flush(&mut text, out);
-                if let Some(note) = note_text(e) {
-                    out.push(Block::Note(note));
+    p.walk(seg);
+    p.flush();
+}
+
+struct Paragraph<'a> {
+    tokens: bool,
+    text: String,
+    /// The last token asked for no space after it.
+    join: bool,
+    out: &'a mut Vec<Block>,
+}
+
+impl Paragraph<'_> {
+    fn walk(&mut self, e: &Element) {
+        for n in &e.children {
+            match n {
+                Node::Text(t) if !self.tokens => self.text.push_str(t),
+                Node::Text(_) => {}
+                Node::Element(c) if NOTES.contains(&c.name.as_str()) => {
+                    self.flush();
+                    if let Some(note) = note_text(c) {
+                        self.out.push(Block::Note(note));
+                    }
                 }
+                Node::Element(c) if self.tokens && matches!(c.name.as_str(), "w" | "pc") => {
+                    if !self.text.is_empty() && !self.join {
+                        self.text.push(' ');
+                    }
+                    self.text.push_str(&c.text());
+                    self.join = c.attr("join") == Some("right");
+                }
+                Node::Element(c) if c.name == "linkGrp" => {}
+                Node::Element(c) => self.walk(c),
             }
-            Node::Element(e) => text.push_str(&e.text()),
         }
     }
-    flush(&mut text, out);
+
+    fn flush(&mut self) {
+        let t = collapse(&self.text);
+        if !t.is_empty() {
+            self.out.push(Block::Paragraph(t));
+        }
+        self.text.clear();
+        self.join = false;
+    }
 }
 
 /// A note's text: its `desc`, else its own text, else the kind it names

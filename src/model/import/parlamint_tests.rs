@@ -91,3 +91,33 @@ fn a_corpus_root_needs_its_folder_and_a_sitting_in_it() {
         "c.xml: none of the 2 sittings this corpus root includes is present beside it"
     );
 }
+
+#[test]
+fn annotated_tokens_join_as_the_text_was_written() {
+    let loaded = sitting(
+        r##"<TEI xml:lang="sl"><text><body><div><u who="#A" ana="#chair senti:neuneg">
+        <seg><s>
+<w lemma="spoštovan">Spoštovane</w>
+<w join="right">poslanci</w>
+<pc>,</pc>
+<name type="PER">
+<w>Tadeja</w>
+<w join="right">Zalar</w>
+</name>
+<pc>!</pc>
+<linkGrp type="UD-SYN"><link ana="ud-syn:root" target="#a #b"/></linkGrp>
+</s><s>
+<w>Drugi</w><vocal><desc>smeh</desc></vocal><w join="right">stavek</w><pc>.</pc>
+</s></seg></u></div></body></text></TEI>"##,
+    );
+    let u = &loaded.proceedings.segments[0].speeches[0];
+    assert_eq!(u.role.as_deref(), Some("chair"));
+    assert_eq!(
+        u.paragraphs,
+        [
+            Block::Paragraph("Spoštovane poslanci, Tadeja Zalar! Drugi".into()),
+            Block::Note("smeh".into()),
+            Block::Paragraph("stavek.".into()),
+        ]
+    );
+}
