@@ -30,6 +30,22 @@ const CJK_INDENT_WIDTH: usize = 4;
 pub const BULLET: &str = "・";
 const BULLET_WIDTH: usize = 2;
 
+/// How blocks are laid out: the ambiguous width, and whether full-width
+/// closing punctuation may hang in a 2-cell gutter past the width
+/// ([`crate::text::wrap::WrapOptions::hang`]). `From<AmbiguousWidth>` gives
+/// the defaults, so `layout_paragraph(text, width, indent, amb)` still reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LayoutOptions {
+    pub amb: AmbiguousWidth,
+    pub hang: bool,
+}
+
+impl From<AmbiguousWidth> for LayoutOptions {
+    fn from(amb: AmbiguousWidth) -> Self {
+        LayoutOptions { amb, hang: false }
+    }
+}
+
 /// Lays out one paragraph. With `cjk_indent`, line 0 gets the prefix
 /// [`CJK_INDENT`] unless the text already starts with white space (its own
 /// indent) or is empty, or the width leaves no room for a Han character
@@ -38,8 +54,9 @@ pub fn layout_paragraph(
     text: &str,
     width: usize,
     cjk_indent: bool,
-    amb: AmbiguousWidth,
+    opts: impl Into<LayoutOptions>,
 ) -> Vec<LaidLine> {
+    let amb = opts.into().amb;
     let indent = cjk_indent
         && text.chars().next().is_some_and(|c| !c.is_whitespace())
         && width >= CJK_INDENT_WIDTH + 2;
@@ -71,8 +88,9 @@ pub fn layout_list<S: AsRef<str>>(
     items: &[S],
     ordered: bool,
     width: usize,
-    amb: AmbiguousWidth,
+    opts: impl Into<LayoutOptions>,
 ) -> Vec<LaidLine> {
+    let amb = opts.into().amb;
     let digits = items.len().to_string().len();
     let marker_width = if ordered { digits + 2 } else { BULLET_WIDTH };
     let hanging = " ".repeat(marker_width);

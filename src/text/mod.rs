@@ -86,6 +86,7 @@
 //! matches on grapheme boundaries, as byte ranges of the original text.
 
 mod breaks;
+mod eaw;
 pub mod layout;
 pub mod render;
 pub mod sanitize;
