@@ -88,6 +88,7 @@
 mod breaks;
 mod eaw;
 pub mod layout;
+mod plan;
 pub mod render;
 pub mod sanitize;
 pub mod search;
