@@ -1,5 +1,8 @@
 //! One full 120×40 frame of a long speech: the renderer and ratatui's diff
-//! into a test backend. Target: under 1 ms.
+//! into a test backend (target: under 1 ms); and what opening a big page
+//! costs: the 632-turn segment of an open-government meeting and a
+//! 147,814-character turn of a Legislative Yuan sitting, opened and then
+//! `G` to their end.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use forum_tui::action::Action;
@@ -55,5 +58,54 @@ fn frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame);
+fn load(name: &str) -> model::Proceedings {
+    let path = format!("{}/tests/fixtures/valid/{name}", env!("CARGO_MANIFEST_DIR"));
+    model::load_path(std::path::Path::new(&path))
+        .expect("fixture loads")
+        .proceedings
+}
+
+/// Opening a page and going to its end: only what is shown is laid out.
+fn page_open(c: &mut Criterion) {
+    let cases = [
+        (
+            "open 632-turn segment, G",
+            "transcript-2019-04-03-open-government-46.json",
+            Node::Segment(0),
+        ),
+        (
+            "open 147,814-character turn, G",
+            "ly-2012-03-26-finance-economics.json",
+            Node::Speech(2, 1),
+        ),
+    ];
+    for (name, file, node) in cases {
+        let p = load(file);
+        c.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    let mut s = State::new(p.clone(), AmbiguousWidth::Narrow);
+                    s.apply(Action::Resize(120, 40));
+                    s
+                },
+                |mut s| {
+                    s.open(node);
+                    s.press("<Tab>G");
+                    s
+                },
+                criterion::BatchSize::LargeInput,
+            );
+        });
+    }
+    // A key on an open big page: j at its end, then g and G again.
+    let mut s = State::new(load(cases[0].1), AmbiguousWidth::Narrow);
+    s.apply(Action::Resize(120, 40));
+    s.open(cases[0].2);
+    s.press("<Tab>G");
+    c.bench_function("g then G on the 632-turn page", |b| {
+        b.iter(|| s.press("gG"));
+    });
+}
+
+criterion_group!(benches, frame, page_open);
 criterion_main!(benches);

@@ -28,7 +28,7 @@ fn paragraphs() -> Vec<String> {
         }));
     blocks
         .flat_map(|b| match b {
-            Block::Paragraph(t) => vec![t.clone()],
+            Block::Paragraph(t) | Block::Note(t) => vec![t.clone()],
             Block::List { items, .. } => items.clone(),
         })
         .collect()

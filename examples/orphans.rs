@@ -40,6 +40,7 @@ fn texts(p: &Proceedings) -> Vec<(Vec<String>, Option<bool>)> {
     blocks
         .map(|b| match b {
             Block::Paragraph(t) => (vec![t.clone()], Some(cjk)),
+            Block::Note(t) => (vec![t.clone()], Some(false)),
             Block::List { items, .. } => (items.clone(), None),
         })
         .collect()

@@ -11,10 +11,17 @@ pub enum Action {
     /// Selection down (tree) or scroll a line (text).
     Down,
     Up,
-    /// Open the selected item; expand a segment.
+    /// Open the selected item (a heading: show its segments).
     Open,
+    /// Show a segment's or heading's rows (on an open one: its first row).
+    Expand,
     /// Collapse a segment, or go to the parent row.
     Collapse,
+    /// Collapse every segment but the one being read.
+    CollapseOthers,
+    /// A page of text; at a page's end the next segment (Space, `b`).
+    ReadDown,
+    ReadUp,
     PageDown,
     PageUp,
     HalfPageDown,
@@ -27,8 +34,20 @@ pub enum Action {
     PrevSegment,
     NextRoundtable,
     PrevRoundtable,
-    /// The n-th segment's overview, counted from 1.
+    /// The n-th segment's page, counted from 1.
     GotoSegment(u8),
+    /// Open the `:` prompt (segment, segment.turn, percent).
+    GotoStart,
+    /// `m`: the next letter sets a mark.
+    SetMark,
+    /// `'`: the next letter returns to a mark (`''`: back from the last jump).
+    JumpMark,
+    /// Every turn of the current turn's speaker.
+    SpeakerPage,
+    /// Hide or show the programme tree.
+    ToggleTree,
+    /// Copy the current turn to the clipboard.
+    Copy,
     SearchStart,
     SearchNext,
     SearchPrev,

@@ -82,6 +82,7 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
                     execute!(io::stdout(), DisableMouseCapture)?;
                 }
             }
+            Effect::Copy(text) => copy(&text)?,
             Effect::Suspend => {
                 leave(state.mouse);
                 signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
@@ -94,6 +95,38 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
         }
         terminal.draw(|f| ui::render(f, state, look))?;
     }
+}
+
+/// Puts text on the system clipboard with OSC 52: the one escape sequence
+/// the program writes on purpose, only on `y`. The text travels as base64,
+/// so nothing in it can act on the terminal.
+fn copy(text: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+    out.flush()
+}
+
+/// Standard base64 (RFC 4648) with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * k)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Makes the next frame repaint every cell. `Terminal::clear` asks the
@@ -203,4 +236,24 @@ fn spawn_watchdog(tty: OwnedFd) -> io::Result<()> {
             process::exit(128 + signal_hook::consts::SIGHUP);
         })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_as_rfc_4648() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+            ("質量", "6LOq6YeP"),
+        ];
+        for (plain, want) in cases {
+            assert_eq!(super::base64(plain.as_bytes()), want, "{plain}");
+        }
+    }
 }

@@ -22,12 +22,22 @@ Modes (default: the reader; when standard output is not a terminal, --dump):
       --dump        Print the whole proceedings as plain text
 
 Options:
-      --width N                   Text width of --dump (default: the terminal's, else 80)
+      --width N                   Text width: of --dump (default: $COLUMNS, else the
+                                  terminal's, else 80), or the widest text column in the reader
+      --segment N                 With --dump: only segment N (counted from 1)
+      --speaker ID                With --dump: only the turns of the speaker with this id
+      --max-size N                Refuse input larger than N bytes (suffix K, M or G: KiB,
+                                  MiB, GiB); default: no limit for a file, 1G for a stream
       --ambiguous-width WIDTH     Lay out East Asian Ambiguous characters (\u{201c} \u{201d} \u{2014} \u{2026})
                                   as `narrow` (1 cell, default) or `wide` (2 cells; borders
                                   become ASCII). Also set by FORUM_TUI_AMBIGUOUS_WIDTH.
   -h, --help                      Print help
   -V, --version                   Print version
+
+Environment:
+  NO_COLOR                        Set and not empty: no colour (reverse, bold, underline only)
+  FORUM_TUI_AMBIGUOUS_WIDTH       `narrow` or `wide`, as --ambiguous-width
+  COLUMNS                         The width of --dump when --width is not given
 
 Exit status: 0 ok, 1 the file could not be read or is invalid, 2 usage error.
 Keys in the reader: press ? for help.";
@@ -58,6 +68,12 @@ pub struct Args {
     pub input: Input,
     pub width: Option<usize>,
     pub ambiguous: AmbiguousWidth,
+    /// `--dump --segment N`, counted from 1.
+    pub segment: Option<usize>,
+    /// `--dump --speaker ID`.
+    pub speaker: Option<String>,
+    /// `--max-size`: the most bytes read from the input.
+    pub max_size: Option<u64>,
 }
 
 /// What was typed, before it is checked for sense.
@@ -67,6 +83,9 @@ struct LowArgs {
     file: Option<OsString>,
     width: Option<String>,
     ambiguous: Option<String>,
+    segment: Option<String>,
+    speaker: Option<String>,
+    max_size: Option<String>,
 }
 
 fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String> {
@@ -81,6 +100,9 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Short('h') | Long("help") => low.modes.push(Command::Help),
             Short('V') | Long("version") => low.modes.push(Command::Version),
             Long("width") => low.width = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("segment") => low.segment = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("speaker") => low.speaker = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("max-size") => low.max_size = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("ambiguous-width") => {
                 low.ambiguous = Some(string(p.value().map_err(|e| e.to_string())?)?);
             }
@@ -103,6 +125,11 @@ fn parse_ambiguous(s: &str, from: &str) -> Result<AmbiguousWidth, String> {
         "wide" | "2" => Ok(AmbiguousWidth::Wide),
         _ => Err(format!("{from}: expected `narrow` or `wide`, got `{s}`")),
     }
+}
+
+/// The width `$COLUMNS` names, when it is a width at all.
+pub fn columns(value: Option<&str>) -> Option<usize> {
+    value?.trim().parse::<usize>().ok().filter(|&n| n >= 1)
 }
 
 /// Parses the arguments (without the program name) and the environment
@@ -131,7 +158,24 @@ pub fn parse(
         },
     };
     if width.is_some() && command != Command::Dump && command != Command::Read {
-        return Err("--width goes with --dump".to_owned());
+        return Err("--width goes with --dump or the reader".to_owned());
+    }
+    let segment = match low.segment {
+        None => None,
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                return Err(format!(
+                    "--segment: expected a segment number from 1, got `{n}`"
+                ));
+            }
+        },
+    };
+    if (segment.is_some() || low.speaker.is_some()) && command != Command::Dump {
+        return Err("--segment and --speaker go with --dump".to_owned());
+    }
+    if segment.is_some() && low.speaker.is_some() {
+        return Err("--segment and --speaker exclude each other".to_owned());
     }
     let ambiguous = match (low.ambiguous, env_ambiguous) {
         (Some(a), _) => parse_ambiguous(&a, "--ambiguous-width")?,
@@ -143,12 +187,37 @@ pub fn parse(
         Some(f) if f == "-" => Input::Stdin,
         Some(f) => Input::Path(PathBuf::from(f)),
     };
+    let max_size = low.max_size.as_deref().map(parse_size).transpose()?;
     Ok(Args {
         command,
         input,
         width,
         ambiguous,
+        segment,
+        speaker: low.speaker,
+        max_size,
     })
+}
+
+/// `--max-size`: bytes, or with a suffix K, M or G (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, unit) = match s.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&s[..i], c.to_ascii_uppercase()),
+        _ => (s, 'B'),
+    };
+    let scale: u64 = match unit {
+        'B' => 1,
+        'K' => 1 << 10,
+        'M' => 1 << 20,
+        'G' => 1 << 30,
+        _ => 0,
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .filter(|_| scale > 0 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.checked_mul(scale))
+        .ok_or_else(|| format!("--max-size: expected bytes such as 500000, 64M or 2G, got `{s}`"))
 }
 
 #[cfg(test)]
@@ -172,6 +241,15 @@ mod tests {
         let a = p(&["--dump", "--width", "40"]).unwrap();
         assert_eq!((a.command, a.width), (Command::Dump, Some(40)));
         assert_eq!(p(&["--width=12", "--dump"]).unwrap().width, Some(12));
+        assert_eq!(
+            p(&["--width", "60"]).unwrap().width,
+            Some(60),
+            "a reading measure"
+        );
+        let a = p(&["--dump", "--segment", "3"]).unwrap();
+        assert_eq!(a.segment, Some(3));
+        let a = p(&["--dump", "--speaker", "hao"]).unwrap();
+        assert_eq!(a.speaker.as_deref(), Some("hao"));
         assert_eq!(p(&["-h"]).unwrap().command, Command::Help);
         assert_eq!(p(&["--version"]).unwrap().command, Command::Version);
     }
@@ -186,9 +264,44 @@ mod tests {
             &["--dump", "--width", "x"],
             &["--dump", "--width"],
             &["--check", "--width", "5"],
+            &["--segment", "2"],
+            &["--dump", "--segment", "0"],
+            &["--dump", "--segment", "x"],
+            &["--dump", "--segment", "1", "--speaker", "a"],
+            &["--check", "--speaker", "a"],
             &["--ambiguous-width", "huge"],
         ] {
             assert!(p(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn max_size_takes_bytes_and_suffixes() {
+        let size = |s: &str| p(&["--check", "--max-size", s, "-"]).map(|a| a.max_size);
+        assert_eq!(p(&["--check", "-"]).unwrap().max_size, None);
+        for (arg, bytes) in [
+            ("0", 0),
+            ("1000", 1000),
+            ("10K", 10 << 10),
+            ("10k", 10 << 10),
+            ("64M", 64 << 20),
+            ("2G", 2 << 30),
+            ("500B", 500),
+        ] {
+            assert_eq!(size(arg), Ok(Some(bytes)), "{arg}");
+        }
+        for bad in [
+            "",
+            "M",
+            "-1",
+            "+5",
+            "1.5M",
+            "10T",
+            "9999999999999G",
+            "1 M",
+            "１０",
+        ] {
+            assert!(size(bad).is_err(), "{bad:?}");
         }
     }
 

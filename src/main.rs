@@ -3,7 +3,7 @@
 //! `--dump`, or any run whose output is not a terminal) or opens the
 //! reader.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use forum_tui::cli::{self, Args, Command, Input};
@@ -19,10 +19,10 @@ fn main() -> ExitCode {
     ) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!(
+            err_line(&format!(
                 "forum-tui: {}\nTry 'forum-tui --help' for more information.",
                 sanitize(&e)
-            );
+            ));
             return ExitCode::from(2);
         }
     };
@@ -31,35 +31,45 @@ fn main() -> ExitCode {
         Command::Version => return out(&format!("forum-tui {}\n", env!("CARGO_PKG_VERSION"))),
         _ => {}
     }
-    let loaded = match load(&args.input) {
+    let loaded = match load(&args.input, args.max_size) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("forum-tui: {e}");
+            err_line(&format!("forum-tui: {e}"));
             return ExitCode::from(1);
         }
     };
     let stdout_tty = io::stdout().is_terminal();
     let dump_width = || {
         args.width
-            .or_else(|| stdout_tty.then(terminal_width).flatten())
+            .or_else(|| cli::columns(std::env::var("COLUMNS").ok().as_deref()))
+            .or_else(terminal_width)
             .unwrap_or(80)
+    };
+    let only = match dump_only(&loaded.proceedings, &args) {
+        Ok(o) => o,
+        Err(e) => {
+            err_line(&format!("forum-tui: {}", sanitize(&e)));
+            return ExitCode::from(2);
+        }
     };
     match args.command {
         Command::Check => {
             for w in &loaded.warnings {
-                eprintln!("warning: {w}");
+                err_line(&format!("warning: {w}"));
             }
             out(&format!("{}\n", print::check_summary(&loaded)))
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
         Command::Dump => out(&print::dump(
             &loaded.proceedings,
+            only,
             dump_width(),
             args.ambiguous,
         )),
         // As man does: output that is not a terminal gets the text.
         Command::Read if !stdout_tty => out(&print::dump(
             &loaded.proceedings,
+            only,
             dump_width(),
             args.ambiguous,
         )),
@@ -71,41 +81,80 @@ fn main() -> ExitCode {
 fn read(loaded: Loaded, args: &Args) -> ExitCode {
     let input_tty = io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok();
     if !input_tty {
-        eprintln!("forum-tui: no terminal to read keys from (use --dump for text)");
+        err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
-    let state = State::new(loaded.proceedings, args.ambiguous);
+    let state = State::new(loaded.proceedings, args.ambiguous).with_measure(args.width);
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("forum-tui: terminal error: {e}");
+            err_line(&format!("forum-tui: terminal error: {e}"));
             ExitCode::from(1)
         }
     }
 }
 
-/// Loads and validates the proceedings; the error is one printable line.
-fn load(input: &Input) -> Result<Loaded, String> {
+/// Loads and validates the proceedings, reading at most `max_size` bytes
+/// (standard input: 1 GiB unless given); the error is one printable line.
+fn load(input: &Input, max_size: Option<u64>) -> Result<Loaded, String> {
     match input {
         Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
-        Input::Path(p) => model::load_path(p),
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
-                return Err(format!("<stdin>: cannot read: {e}"));
-            }
-            model::load_bytes("<stdin>", &bytes)
+        Input::Path(p) => model::load_path_limited(p, max_size),
+        Input::Stdin if io::stdin().is_terminal() => {
+            return Err("<stdin>: standard input is a terminal: pipe a file in \
+                        (forum-tui - < FILE) or name one"
+                .to_owned());
         }
+        Input::Stdin => model::load_reader(
+            "<stdin>",
+            io::stdin().lock(),
+            max_size.unwrap_or(model::DEFAULT_STREAM_LIMIT),
+        ),
     }
     .map_err(|e| e.to_string())
 }
 
+/// Writes one line to standard error. A standard error that cannot be
+/// written (`2>/dev/full`, a closed pipe) loses the message, but never
+/// panics as `eprintln!` does: the exit status still tells.
+fn err_line(line: &str) {
+    let mut e = io::stderr().lock();
+    let _ = e.write_all(line.as_bytes());
+    let _ = e.write_all(b"\n");
+    let _ = e.flush();
+}
+
+/// The width of the controlling terminal, asked through /dev/tty so that
+/// it answers with standard output in a pipe.
 fn terminal_width() -> Option<usize> {
-    ratatui::crossterm::terminal::size()
-        .ok()
-        .map(|(w, _)| usize::from(w))
+    let tty = std::fs::File::open("/dev/tty").ok()?;
+    let size = rustix::termios::tcgetwinsize(&tty).ok()?;
+    (size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+/// Which part `--dump` prints, with `--segment N` and `--speaker ID`
+/// checked against the file.
+fn dump_only(p: &model::Proceedings, args: &Args) -> Result<print::Only, String> {
+    if let Some(n) = args.segment {
+        let count = p.segments.len();
+        return if (1..=count).contains(&n) {
+            Ok(print::Only::Segment(n - 1))
+        } else {
+            Err(format!(
+                "--segment {n}: the programme has {}",
+                forum_tui::state::count_of(count, "segment")
+            ))
+        };
+    }
+    if let Some(id) = &args.speaker {
+        return match p.speakers.iter().position(|s| s.id == *id) {
+            Some(i) => Ok(print::Only::Speaker(model::SpeakerIdx(i))),
+            None => Err(format!("--speaker {id}: no speaker has this id")),
+        };
+    }
+    Ok(print::Only::All)
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.
@@ -115,7 +164,7 @@ fn out(s: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("forum-tui: {e}");
+            err_line(&format!("forum-tui: {e}"));
             ExitCode::from(1)
         }
     }

@@ -228,24 +228,34 @@ fn escape_sequences_in_a_file_never_reach_the_terminal() {
 #[test]
 fn a_click_opens_a_tree_row_and_the_wheel_scrolls_the_text() {
     let mut s = spawn(100, 30, &[]);
-    s.wait_text("李剛");
-    let row = s
-        .parser
-        .screen()
-        .contents()
-        .lines()
-        .position(|l| l.contains("李剛"))
-        .expect("李剛 in the tree") as u16;
+    s.wait_text("議程");
+    let row_of = |s: &Session, text: &str| {
+        s.parser
+            .screen()
+            .contents()
+            .lines()
+            .position(|l| l.contains(text))
+            .expect("row in the tree") as u16
+    };
     // SGR mouse reports, 1-based: press and release of the left button.
-    s.send(&format!("\u{1b}[<0;6;{}M\u{1b}[<0;6;{}m", row + 1, row + 1));
+    let click = |s: &mut Session, row: u16| {
+        s.send(&format!("\u{1b}[<0;6;{}M\u{1b}[<0;6;{}m", row + 1, row + 1));
+    };
+    // The first segment's row opens its page, and its turns in the tree.
+    let row = row_of(&s, "1 開幕 致辭");
+    click(&mut s, row);
+    s.wait_text("李剛 中國質量報刊社");
+    let row = row_of(&s, "李剛 中國質量報刊社");
+    click(&mut s, row);
     s.wait_text("turn 3/3");
-    s.wait_text("致辭 › 李剛");
+    s.wait_text("1 致辭 › 李剛");
     // The wheel over the text pane scrolls it: the percentage moves.
-    s.send("]]]]]]");
+    s.send(":4.1\r");
     s.wait_text("turn 1/5");
+    let status = s.row_with("turn 1/5").expect("status line");
     s.send("\u{1b}[<65;60;15M");
-    s.wait_for("the text scrolled", |scr| {
-        !scr.contents().contains("turn 1/5  0%")
+    s.wait_for("the text scrolled", move |scr| {
+        !scr.contents().contains(status.as_str())
     });
     s.send("q");
     assert!(s.wait_exit().success());
@@ -261,7 +271,7 @@ fn narrow_terminal_and_too_small_message() {
     assert!(s.wait_exit().success());
 
     let mut s = spawn(10, 5, &[]);
-    s.wait_text("small");
+    s.wait_text("min 40x10");
     s.send("q");
     assert!(s.wait_exit().success());
 }
@@ -418,4 +428,29 @@ fn a_resized_terminal_is_laid_out_again_at_the_same_place() {
     });
     s.send("q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_dash_with_a_terminal_on_standard_input_says_so_at_once() {
+    let mut s = spawn(80, 24, &["-"]);
+    s.wait_text("standard input is a terminal");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+}
+
+#[test]
+fn y_copies_the_turn_through_osc_52_only() {
+    let mut s = spawn(100, 30, &[]);
+    s.wait_text("議程");
+    s.send("]");
+    s.wait_text("turn 1/");
+    assert!(
+        !String::from_utf8_lossy(&s.raw).contains("\u{1b}]52;"),
+        "nothing is copied before y"
+    );
+    s.send("y");
+    s.wait_raw("\u{1b}]52;c;");
+    s.wait_text("copied");
+    s.send("q");
+    s.wait_exit();
 }

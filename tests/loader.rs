@@ -80,7 +80,8 @@ const INVALID_CASES: &[(&str, LoadErrorKind, &str)] = &[
         "wrong-type-block.json",
         LoadErrorKind::WrongType,
         "segments[1].speeches[0].paragraphs[0]: invalid type: integer `5`, \
-         expected a paragraph (a string) or a list (an object {\"list\": [...]})",
+         expected a paragraph (a string), a list (an object {\"list\": [...]}) \
+         or a note (an object {\"note\": \"...\"})",
     ),
     (
         "null-field.json",
@@ -161,6 +162,53 @@ const INVALID_CASES: &[(&str, LoadErrorKind, &str)] = &[
         "bad-date-format.json",
         LoadErrorKind::Invalid,
         "forum.date: \"2023-2-3\" is not a date of the form YYYY-MM-DD",
+    ),
+    // The December additions: parents, time, note, note-only speeches.
+    (
+        "parents-not-array.json",
+        LoadErrorKind::WrongType,
+        "segments[1].parents: invalid type: string \"質詢\", expected an array",
+    ),
+    (
+        "parents-not-string.json",
+        LoadErrorKind::WrongType,
+        "segments[1].parents[1]: invalid type: integer `3`, expected a string",
+    ),
+    (
+        "parents-empty-heading.json",
+        LoadErrorKind::Invalid,
+        "segments[1].parents[1]: empty heading (each of `parents` names a section)",
+    ),
+    (
+        "time-bad-format.json",
+        LoadErrorKind::Invalid,
+        "segments[1].speeches[0].time: \"上午九時\" is not a time of the form HH:MM, HH:MM:SS \
+         or an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS)",
+    ),
+    (
+        "time-not-real.json",
+        LoadErrorKind::Invalid,
+        "segments[1].speeches[1].time: \"25:10\" is not a real time of day",
+    ),
+    (
+        "time-no-such-day.json",
+        LoadErrorKind::Invalid,
+        "segments[1].speeches[0].time: \"2023-02-29T09:30:00+08:00\" is not a real calendar date",
+    ),
+    (
+        "note-not-string.json",
+        LoadErrorKind::WrongType,
+        "segments[1].speeches[0].paragraphs[1].note: invalid type: integer `5`, expected a string",
+    ),
+    (
+        "note-and-list.json",
+        LoadErrorKind::Invalid,
+        "segments[1].speeches[0].paragraphs[1]: a block is a list or a note, not both",
+    ),
+    (
+        "no-speaker-spoken-text.json",
+        LoadErrorKind::Missing,
+        "segments[1].speeches[1].title: missing required field (a speech without a speaker needs a title)",
     ),
 ];
 
@@ -446,4 +494,124 @@ fn a_name_of_only_spaces_is_empty() {
         "segments": [{"id": "s", "kind": "other", "title": "t", "speeches": []}]}"#;
     let e = load_bytes("t.json", doc.as_bytes()).expect_err("empty name");
     assert_eq!(e.to_string(), "t.json: speakers[0].name: empty name");
+}
+
+#[test]
+fn the_format_additions_load() {
+    let loaded = load_valid("additions.json");
+    assert_eq!(warnings(&loaded), Vec::<String>::new());
+    let p = &loaded.proceedings;
+    let parents: Vec<Vec<&str>> = p
+        .segments
+        .iter()
+        .map(|s| s.parents.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        parents,
+        [
+            vec![],
+            vec!["報告事項"],
+            vec!["討論事項", "第一案：電價調整"],
+            vec!["討論事項", "第一案：電價調整"],
+            vec!["討論事項"],
+            vec![],
+        ]
+    );
+    let open = &p.segments[0].speeches[0];
+    assert_eq!(open.role.as_deref(), Some("主席"));
+    assert_eq!(open.time.as_deref(), Some("09:02"));
+    assert_eq!(
+        open.paragraphs,
+        [
+            Block::Paragraph("現在開會。".into()),
+            Block::Note("（敲槌）".into())
+        ]
+    );
+    assert!(!open.is_note_only());
+    assert_eq!(p.segments[1].speeches[0].time.as_deref(), Some("09:05:30"));
+    let q1 = &p.segments[2].speeches;
+    assert_eq!(q1[0].time.as_deref(), Some("2012-03-26T10:15:00+08:00"));
+    assert_eq!(q1[1].role, None);
+    assert_eq!(q1[1].time, None);
+    // A note-only entry between turns: neither speaker nor title.
+    assert_eq!((q1[2].speaker, q1[2].title.as_deref()), (None, None));
+    assert!(q1[2].is_note_only());
+    assert_eq!(q1[2].id, "q1/3");
+    let close = &p.segments[5].speeches[0];
+    assert!(close.is_note_only());
+    assert_eq!(close.title.as_deref(), Some("散會"));
+    assert_eq!(close.time.as_deref(), Some("2012-03-26T12:01"));
+}
+
+#[test]
+fn a_note_with_an_order_is_warned_about() {
+    let doc = r#"{"schema_version": 1, "forum": {"title": "t"}, "speakers": [],
+        "segments": [{"id": "s", "kind": "other", "title": "t", "speeches": [
+            {"paragraphs": [{"note": "（鼓掌）", "ordered": true}]}]}]}"#;
+    let loaded = load_bytes("t.json", doc.as_bytes()).expect("loads");
+    assert_eq!(
+        warnings(&loaded),
+        ["segments[0].speeches[0].paragraphs[0].ordered: unknown field (a note has no order)"]
+    );
+}
+
+/// Issue 9, fault 6: a value quoted in a warning has `\` and `"` escaped,
+/// so a literal `\u{1b}` in the file cannot pass for an escaped real ESC.
+#[test]
+fn quoted_values_in_messages_escape_backslash_and_quote() {
+    let doc = |kind: &str| {
+        let kind = serde_json::to_string(kind).unwrap();
+        format!(
+            r#"{{"schema_version": 1, "forum": {{"title": "t"}}, "speakers": [],
+            "segments": [{{"id": "s", "kind": {kind}, "title": "t", "speeches": []}}]}}"#
+        )
+    };
+    let warn = |kind: &str| {
+        let loaded = load_bytes("t.json", doc(kind).as_bytes()).expect("loads");
+        warnings(&loaded)
+    };
+    assert_eq!(
+        warn("x\u{1b}"),
+        [
+            "segments[0].kind: control character U+001B",
+            r#"segments[0].kind: unknown segment kind "x\u{1b}" (shown as written)"#
+        ]
+    );
+    assert_eq!(
+        warn(r"x\u{1b}"),
+        [r#"segments[0].kind: unknown segment kind "x\\u{1b}" (shown as written)"#]
+    );
+    assert_eq!(
+        warn(r#"a" (shown as written), and "b"#),
+        [
+            r#"segments[0].kind: unknown segment kind "a\" (shown as written), and \"b" (shown as written)"#
+        ]
+    );
+}
+
+/// Issue 9, fault 6: a key given twice warns, naming the path; the last
+/// value is the one used, as JSON readers do.
+#[test]
+fn duplicate_keys_warn_with_their_path() {
+    let doc = r#"{"schema_version": 1, "forum": {"title": "first", "title": "last", "x": 1, "x": 2},
+        "speakers": [], "segments": [{"id": "s", "kind": "other", "title": "t",
+        "speeches": [{"title": "a", "paragraphs": ["p"], "paragraphs": ["q"]}]}],
+        "speakers": []}"#;
+    let loaded = load_bytes("t.json", doc.as_bytes()).expect("loads");
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "speakers: duplicate key (the last value is used)",
+            "forum.x: unknown field",
+            "forum.title: duplicate key (the last value is used)",
+            "forum.x: duplicate key (the last value is used)",
+            "segments[0].speeches[0].paragraphs: duplicate key (the last value is used)",
+        ]
+    );
+    let p = &loaded.proceedings;
+    assert_eq!(p.forum.title, "last");
+    assert_eq!(
+        p.segments[0].speeches[0].paragraphs,
+        [Block::Paragraph("q".into())]
+    );
 }

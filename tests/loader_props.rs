@@ -1,7 +1,7 @@
 //! Whatever the bytes, the loader returns (never panics), and every error
 //! and warning is one printable line: files are untrusted input.
 
-use forum_tui::model::{load_bytes, load_path};
+use forum_tui::model::{load_bytes, load_path, load_path_limited};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -131,8 +131,13 @@ fn special_files_are_errors_not_hangs() {
             e.to_string(),
             "/dev/null: empty file, expected a JSON object"
         );
-        // An endless device is read up to the size limit, then refused.
-        let e = load_path(std::path::Path::new("/dev/zero")).expect_err("endless");
-        assert_eq!(e.to_string(), "/dev/zero: larger than 64 MiB, not read");
+        // An endless device is read up to the size limit, then refused
+        // (1 GiB by default for a stream; a small one here).
+        let zero = std::path::Path::new("/dev/zero");
+        let e = load_path_limited(zero, Some(1 << 20)).expect_err("endless");
+        assert_eq!(
+            e.to_string(),
+            "/dev/zero: larger than 1 MiB, not read (--max-size sets the limit)"
+        );
     }
 }

@@ -109,6 +109,14 @@ const SCHEMA_REJECTS: &[&str] = &[
     "missing-paragraphs.json",
     "bad-date-format.json",
     "bad-date.json",
+    "parents-not-array.json",
+    "parents-not-string.json",
+    "parents-empty-heading.json",
+    "time-bad-format.json",
+    "time-not-real.json",
+    "note-not-string.json",
+    "note-and-list.json",
+    "no-speaker-spoken-text.json",
 ];
 
 /// Invalid fixtures that only the loader can reject.
@@ -118,6 +126,7 @@ const LOADER_ONLY: &[&str] = &[
     "duplicate-speech-id.json",
     "dangling-speaker.json",
     "control-in-value.json",
+    "time-no-such-day.json",
 ];
 
 /// Not JSON at all (or not UTF-8): no schema applies.
@@ -183,6 +192,64 @@ fn unattributed_speeches_need_a_title() {
     assert!(checker.check(&doc).is_err());
     doc["segments"][0]["speeches"][0]["title"] = Value::from("（休息）");
     assert!(checker.check(&doc).is_ok());
+}
+
+#[test]
+fn note_only_speeches_need_no_title() {
+    let checker = Checker::new(true);
+    let mut doc = fixture(VALID, "minimal.json");
+    let speech = |paragraphs: Value| serde_json::json!([{ "paragraphs": paragraphs }]);
+    for (paragraphs, ok) in [
+        (serde_json::json!([{ "note": "（休息）" }]), true),
+        (
+            serde_json::json!([{ "note": "（休息）" }, { "note": "（繼續）" }]),
+            true,
+        ),
+        (serde_json::json!([{ "note": "（休息）" }, "spoken"]), false),
+        (
+            serde_json::json!([{ "note": "（休息）" }, { "list": ["a"] }]),
+            false,
+        ),
+        (serde_json::json!([{ "note": 5 }]), false),
+        (serde_json::json!([{ "note": "a", "list": ["b"] }]), false),
+    ] {
+        doc["segments"][0]["speeches"] = speech(paragraphs.clone());
+        let loader = load_bytes("t.json", doc.to_string().as_bytes()).is_ok();
+        assert_eq!(checker.check(&doc).is_ok(), ok, "schema: {paragraphs}");
+        assert_eq!(loader, ok, "loader: {paragraphs}");
+    }
+}
+
+/// The schema's `time` pattern and the loader agree, except on calendar
+/// days (2023-02-29), which only the loader knows.
+#[test]
+fn times_agree_with_the_loader() {
+    let checker = Checker::new(true);
+    let mut doc = fixture(VALID, "minimal.json");
+    for (time, ok) in [
+        ("09:30", true),
+        ("23:59:59", true),
+        ("2012-03-26T09:12", true),
+        ("2012-03-26T09:12:30.25Z", true),
+        ("2012-03-26T09:12:30-05:30", true),
+        ("24:00", false),
+        ("12:60", false),
+        ("9:30", false),
+        ("09:30Z", false),
+        ("2012-03-26 09:12", false),
+        ("2012-03-26T09:12+0800", false),
+        ("2012-03-26T09:12+24:00", false),
+        ("上午九時", false),
+    ] {
+        doc["segments"][0]["speeches"] =
+            serde_json::json!([{ "title": "t", "time": time, "paragraphs": ["x"] }]);
+        let loader = load_bytes("t.json", doc.to_string().as_bytes()).is_ok();
+        assert_eq!(checker.check(&doc).is_ok(), ok, "schema: {time}");
+        assert_eq!(loader, ok, "loader: {time}");
+    }
+    doc["segments"][0]["speeches"][0]["time"] = Value::from("2023-02-29T10:00");
+    assert!(checker.check(&doc).is_ok());
+    assert!(load_bytes("t.json", doc.to_string().as_bytes()).is_err());
 }
 
 #[test]

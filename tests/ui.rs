@@ -23,7 +23,10 @@ fn too_small_shows_one_centred_line() {
         let lines: Vec<&str> = t.lines().filter(|l| !l.trim().is_empty()).collect();
         assert!(lines.len() <= 1, "{w}x{h}: {t}");
         if w >= 5 {
-            assert!(lines[0].contains("small"), "{w}x{h}: {t}");
+            assert!(
+                lines[0].contains("40x10"),
+                "{w}x{h}: names the size that works: {t}"
+            );
         }
     }
     insta::assert_snapshot!("too-small-10x5", text(&screen(10, 5, "")));
@@ -186,4 +189,174 @@ fn no_color_keeps_focus_selection_and_matches_apart_without_colour() {
         .count();
     assert!(current >= 1, "the current match stands out");
     assert!(others >= 2, "other matches are marked");
+}
+
+const LY: &str = "ly-2012-09-27-internal-affairs.json";
+
+#[test]
+fn transcript_pages_of_a_real_sitting_at_three_sizes() {
+    // Segment 5, a questioning of 105 turns: its third turn on top, the
+    // tree showing the turns with their first words.
+    for (w, h) in [(120, 40), (80, 24), (50, 16)] {
+        let buf = common::fixture_screen(LY, w, h, "5]]]");
+        let t = text(&buf);
+        assert!(t.contains("turn 3/105"), "{w}x{h}: {t}");
+        insta::assert_snapshot!(format!("transcript-ly-{w}x{h}"), t);
+    }
+    // At 120x40 at least three speaker lines fit on one screen.
+    let s = common::fixture_state(LY, 120, 40, "5]");
+    let speaker_lines = s
+        .reader
+        .window()
+        .filter(|(p, _)| s.reader.doc.pieces[*p].role == forum_tui::doc::Role::Speaker)
+        .count();
+    assert!(speaker_lines >= 3, "{speaker_lines}");
+}
+
+#[test]
+fn parents_headings_and_notes_on_screen() {
+    let buf = common::fixture_screen("additions.json", 100, 30, "4]]");
+    let t = text(&buf);
+    insta::assert_snapshot!("additions-100x30", t);
+    assert!(t.contains("▾ 討論事項"), "a heading node: {t}");
+    assert!(t.contains("▾ 第一案：電價調整"), "one per level: {t}");
+    assert!(t.contains("討論事項 › 第一案：電價調整"), "the path: {t}");
+    // A note is dimmed and not indented; spoken text is indented.
+    let s = common::fixture_state("additions.json", 100, 30, "1");
+    let g = s.geometry().unwrap();
+    let buf = common::draw(
+        &s,
+        &forum_tui::ui::Look::new(true, forum_tui::text::AmbiguousWidth::Narrow),
+    );
+    let note_row = (g.text.y..g.text.y + g.text.height)
+        .find(|&y| buf[(g.text.x, y)].symbol() == "（")
+        .expect("the note （敲槌） starts at the margin");
+    assert_eq!(
+        buf[(g.text.x, note_row)].fg,
+        forum_tui::ui::THEME.note.fg.unwrap()
+    );
+    assert!(
+        text(&buf).contains("王召集委員（召集委員）　主席　09:02"),
+        "role and time on the speaker line"
+    );
+}
+
+#[test]
+fn overlays_keep_their_border_whole_over_wide_characters() {
+    for (w, h) in [
+        (120, 40),
+        (101, 30),
+        (100, 30),
+        (80, 24),
+        (79, 24),
+        (50, 16),
+    ] {
+        let s = common::fixture_state(LY, w, h, "5?");
+        let buf = common::draw(
+            &s,
+            &forum_tui::ui::Look::new(true, forum_tui::text::AmbiguousWidth::Narrow),
+        );
+        let area = s.help_view().area;
+        for y in area.y..area.y + area.height {
+            let left = &buf[(area.x, y)];
+            assert!(
+                ["│", "╭", "╰"].contains(&left.symbol()),
+                "{w}x{h} row {y}: the left border is {:?}",
+                left.symbol()
+            );
+            let before = buf[(area.x - 1, y)].symbol();
+            assert!(
+                unicode_width::UnicodeWidthStr::width(before) <= 1,
+                "{w}x{h} row {y}: {before:?} would cover the border"
+            );
+        }
+    }
+    let buf = common::fixture_screen(LY, 100, 30, "5]?");
+    insta::assert_snapshot!("help-over-cjk-tree-100x30", text(&buf));
+}
+
+#[test]
+fn the_header_keeps_the_speaker_and_shortens_the_segment_title() {
+    // Segment 4's title is 39 characters; its speakers must stay whole.
+    let s = common::fixture_state(LY, 100, 30, "4]]");
+    let buf = common::draw(
+        &s,
+        &forum_tui::ui::Look::new(true, forum_tui::text::AmbiguousWidth::Narrow),
+    );
+    let header = text(&buf).lines().nth(1).unwrap().to_owned();
+    let forum_tui::state::Node::Speech(i, j) = s.reading() else {
+        panic!("reading a turn");
+    };
+    let p = s.proceedings();
+    let name = &p.speaker(p.segments[i].speeches[j].speaker.unwrap()).name;
+    assert!(
+        header.trim_end().ends_with(&format!("› {name}")),
+        "{header}"
+    );
+    assert!(header.contains('⋯'), "the title gives way: {header}");
+}
+
+#[test]
+fn no_match_is_said_once() {
+    let t = text(&screen(100, 30, "/zzz<Enter>"));
+    let status = t.lines().last().unwrap();
+    assert_eq!(status.matches("no match").count(), 1, "{status}");
+}
+
+#[test]
+fn page_furniture_follows_the_language_and_counts_agree() {
+    let t = text(&screen(120, 40, "7"));
+    assert!(t.contains("類型　圓桌"), "{t}");
+    assert!(
+        !t.contains("roundtable"),
+        "no English kind on a Chinese page: {t}"
+    );
+    let t = text(&common::fixture_screen("minimal.json", 100, 30, ""));
+    assert!(t.contains("overview  1 segment "), "{t}");
+}
+
+#[test]
+fn the_ly_finance_sitting_read_as_the_issue_asks() {
+    use forum_tui::state::Page;
+    const FIN: &str = "ly-2012-03-26-finance-economics.json";
+    let mut s = common::fixture_state(FIN, 120, 40, "4]");
+    let look = forum_tui::ui::Look::new(true, forum_tui::text::AmbiguousWidth::Narrow);
+    let speaker_lines = |s: &forum_tui::state::State| {
+        s.reader
+            .window()
+            .filter(|(p, _)| s.reader.doc.pieces[*p].role == forum_tui::doc::Role::Speaker)
+            .count()
+    };
+    assert!(text(&common::draw(&s, &look)).contains("turn 1/"));
+    assert!(speaker_lines(&s) >= 3);
+    s.press("]]]");
+    let t = text(&common::draw(&s, &look));
+    assert!(t.lines().last().unwrap().contains("turn 4/"), "{t}");
+    let top = s.reader.window().next().unwrap().0;
+    assert_eq!(s.reader.doc.pieces[top].role, forum_tui::doc::Role::Speaker);
+    let mut presses = 0;
+    while s.reader.page == Page::Segment(3) {
+        s.press(" ");
+        presses += 1;
+        assert!(presses < 500);
+    }
+    assert_eq!(
+        s.reader.page,
+        Page::Segment(4),
+        "Space moves on to segment 5"
+    );
+    s.press(":12.3<Enter>");
+    let t = text(&common::draw(&s, &look));
+    assert!(
+        t.lines().last().unwrap().starts_with(" segment 12/44"),
+        "{t}"
+    );
+    assert!(t.lines().last().unwrap().contains("turn 3/"), "{t}");
+    s.press("z");
+    let g = s.geometry().unwrap();
+    assert_eq!(g.tree.width, 0);
+    assert!(
+        !text(&common::draw(&s, &look)).contains("議程"),
+        "the tree is hidden"
+    );
 }

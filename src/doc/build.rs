@@ -1,8 +1,8 @@
-//! Builds the pages of the text pane from the model: the forum overview,
-//! a segment's overview, a speech.
+//! Builds the page furniture from the model: the forum overview, the
+//! header of a segment's page, and the names and posts shown beside turns.
 
 use super::labels::{EN, Labels, ZH};
-use super::{Doc, Piece, Role};
+use super::{Doc, PATH_SEP, Piece, Role};
 use crate::model::{Block, PostStyle, Proceedings, Segment, SegmentKind, Speaker, Speech};
 use crate::text;
 
@@ -60,16 +60,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// `圓桌 (roundtable)` in Chinese documents, `roundtable` in others.
-    fn kind_text(&self, kind: &SegmentKind) -> String {
-        let label = self.kind_label(kind);
-        if label == kind.name() {
-            label.to_owned()
-        } else {
-            format!("{label} ({})", kind.name())
-        }
-    }
-
     /// A segment kind as the tree and overviews show it: 圓桌 in Chinese
     /// documents, the kind's own name (roundtable) in others.
     pub fn kind_label<'k>(&self, kind: &'k SegmentKind) -> &'k str {
@@ -77,7 +67,7 @@ impl<'a> Builder<'a> {
     }
 
     /// 郭欣（一級巡視員）
-    fn name_with_post(&self, sp: &Speaker) -> String {
+    pub(super) fn name_with_post(&self, sp: &Speaker) -> String {
         let l = self.labels();
         match self.short_post(sp) {
             Some(post) => format!("{}{}{post}{}", sp.name, l.open_paren, l.close_paren),
@@ -96,12 +86,14 @@ impl<'a> Builder<'a> {
             d.push(Piece::text(
                 Role::Entry,
                 format!(
-                    "{}. {}{}{}{}",
+                    "{}. {}{}{}{}{}{}",
                     i + 1,
                     l.open_paren.trim_start(),
                     self.kind_label(&seg.kind),
                     l.close_paren,
-                    seg.title
+                    seg.title,
+                    l.meta_sep,
+                    l.turns(seg.speeches.len())
                 ),
             ));
             let names = self.speaker_names(seg);
@@ -132,7 +124,7 @@ impl<'a> Builder<'a> {
         if !f.summary.is_empty() {
             d.blank();
             d.push(Piece::text(Role::Heading, l.summary));
-            d.blocks(&f.summary, self.cjk);
+            d.blocks(&f.summary, self.cjk, None);
         }
         if let Some(s) = &f.source {
             d.blank();
@@ -163,37 +155,18 @@ impl<'a> Builder<'a> {
             .join(self.labels().list_sep)
     }
 
-    /// A segment's overview: what it is, then each speech with its first
-    /// sentence.
-    pub fn segment(&self, index: usize) -> Doc {
-        let seg = &self.p.segments[index];
-        let l = self.labels();
-        let mut d = self.segment_header(index);
-        if !seg.speeches.is_empty() {
-            d.blank();
-            d.push(Piece::text(Role::Heading, l.speeches));
-            for (j, s) in seg.speeches.iter().enumerate() {
-                d.blank();
-                d.push(Piece::text(
-                    Role::Entry,
-                    format!("{}. {}", j + 1, self.speaker_with_post(s)),
-                ));
-                if let Some(first) = s.paragraphs.first().map(first_sentence) {
-                    d.push(Piece::text(Role::Body, first));
-                }
-            }
-        }
-        d
-    }
-
-    /// What a segment is: title, kind, topic, participants, description.
+    /// What a segment is: the sections it sits in, title, kind, topic,
+    /// participants, description.
     pub fn segment_header(&self, index: usize) -> Doc {
         let seg = &self.p.segments[index];
         let l = self.labels();
         let mut d = Doc::default();
+        if !seg.parents.is_empty() {
+            d.push(Piece::text(Role::Meta, seg.parents.join(PATH_SEP)));
+        }
         d.push(Piece::text(Role::Title, seg.title.clone()));
         d.blank();
-        d.meta(l, l.kind, Some(&self.kind_text(&seg.kind)));
+        d.meta(l, l.kind, Some(self.kind_label(&seg.kind)));
         d.meta(l, l.topic, seg.topic.as_deref());
         if !seg.participants.is_empty() {
             d.meta(l, l.participants, Some(&seg.participants.join(l.list_sep)));
@@ -201,39 +174,8 @@ impl<'a> Builder<'a> {
         if !seg.description.is_empty() {
             d.blank();
             d.push(Piece::text(Role::Heading, l.description));
-            d.blocks(&seg.description, self.cjk);
+            d.blocks(&seg.description, self.cjk, None);
         }
-        d
-    }
-
-    /// A speech: a header (speaker, posts, segment, form or title), then
-    /// the paragraphs.
-    pub fn speech(&self, seg_index: usize, speech_index: usize) -> Doc {
-        let seg = &self.p.segments[seg_index];
-        let s = &seg.speeches[speech_index];
-        let l = self.labels();
-        let mut d = Doc::default();
-        match s.speaker {
-            Some(i) => {
-                let sp = self.p.speaker(i);
-                d.push(Piece::text(Role::Title, sp.name.clone()));
-                let posts = self.posts(sp);
-                if !posts.is_empty() {
-                    d.push(Piece::text(Role::Subtitle, posts));
-                }
-                if let Some(t) = &s.title {
-                    d.push(Piece::text(Role::Subtitle, t.clone()));
-                }
-            }
-            None => d.push(Piece::text(
-                Role::Title,
-                s.title.clone().unwrap_or_default(),
-            )),
-        }
-        d.blank();
-        d.meta(l, l.segment, Some(&seg.title));
-        d.meta(l, l.form, s.form.as_deref());
-        d.blocks(&s.paragraphs, self.cjk);
         d
     }
 }
@@ -242,7 +184,7 @@ impl<'a> Builder<'a> {
 /// first 。！？ (or `.!?` followed by a space), at most 120 characters.
 pub fn first_sentence(block: &Block) -> String {
     let text = match block {
-        Block::Paragraph(t) => t.as_str(),
+        Block::Paragraph(t) | Block::Note(t) => t.as_str(),
         Block::List { items, .. } => items.first().map_or("", String::as_str),
     };
     let text = text.trim_start();

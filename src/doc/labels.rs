@@ -28,6 +28,45 @@ pub struct Labels {
     pub meta_sep: &'static str,
     pub open_paren: &'static str,
     pub close_paren: &'static str,
+    /// Between the parts of a speaker line: name, role, form, time.
+    pub field_sep: &'static str,
+    /// Counts are written the Chinese way (3 則發言) or the English way
+    /// (3 turns, 1 turn).
+    pub chinese: bool,
+}
+
+impl Labels {
+    /// `第 3 則` / ` · turn 3`: a turn's number within its segment.
+    pub fn turn_number(&self, n: usize) -> String {
+        if self.chinese {
+            format!("\u{3000}第 {n} 則")
+        } else {
+            format!(", turn {n}")
+        }
+    }
+
+    /// The counts at the top of a speaker's page.
+    pub fn speaker_counts(&self, turns: usize, chars: usize) -> String {
+        if self.chinese {
+            format!("{turns} 則發言\u{3000}{chars} 字")
+        } else {
+            let c = if chars == 1 {
+                "character"
+            } else {
+                "characters"
+            };
+            format!("{}, {chars} {c}", self.turns(turns))
+        }
+    }
+
+    /// A count of turns in the document's language: 3 則發言, 1 turn, 3 turns.
+    pub fn turns(&self, n: usize) -> String {
+        match (self.chinese, n) {
+            (true, _) => format!("{n} 則發言"),
+            (false, 1) => "1 turn".to_owned(),
+            (false, _) => format!("{n} turns"),
+        }
+    }
 }
 
 pub(super) const ZH: Labels = Labels {
@@ -55,6 +94,8 @@ pub(super) const ZH: Labels = Labels {
     meta_sep: "\u{3000}",
     open_paren: "（",
     close_paren: "）",
+    field_sep: "\u{3000}",
+    chinese: true,
 };
 
 pub(super) const EN: Labels = Labels {
@@ -82,4 +123,6 @@ pub(super) const EN: Labels = Labels {
     meta_sep: ": ",
     open_paren: " (",
     close_paren: ")",
+    field_sep: ", ",
+    chinese: false,
 };

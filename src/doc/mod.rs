@@ -1,9 +1,12 @@
-//! What the text pane shows, as a list of styled pieces: the forum overview,
-//! a segment overview, or a speech. Built from the model, laid out by
-//! `text::layout`, drawn by `ui`. Pure: no terminal, no app state.
+//! What the text pane shows, as a list of styled pieces: the forum overview
+//! or a segment's transcript page (its header, then every turn with its
+//! speaker line). Built from the model, laid out by `text::layout` one piece
+//! at a time (so a page costs what is on screen), drawn by `ui`. Pure: no
+//! terminal, no app state.
 
 mod build;
 mod labels;
+mod page;
 
 pub use build::{Builder, first_sentence};
 pub use labels::Labels;
@@ -11,6 +14,9 @@ pub use labels::Labels;
 use crate::model::Block;
 use crate::text::layout::LaidLine;
 use crate::text::{self, AmbiguousWidth};
+
+/// Between the headings of nested sections: 委員會 › 質詢.
+pub const PATH_SEP: &str = " › ";
 
 /// How a piece looks. The theme maps roles to styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +29,10 @@ pub enum Role {
     Body,
     /// A line of the programme or of a segment's speeches.
     Entry,
+    /// The line that starts a turn: who speaks, in what capacity, when.
+    Speaker,
+    /// A procedural note or stage direction: dimmed, never indented.
+    Note,
     Blank,
 }
 
@@ -44,6 +54,9 @@ pub enum Content {
 pub struct Piece {
     pub role: Role,
     pub content: Content,
+    /// The turn the piece belongs to, as (segment, speech) indices; `None`
+    /// for page headers.
+    pub at: Option<(usize, usize)>,
 }
 
 impl Piece {
@@ -54,6 +67,31 @@ impl Piece {
                 text: text.into(),
                 indent: false,
             },
+            at: None,
+        }
+    }
+
+    /// Bytes of searchable text, for the cheap position counts.
+    fn len(&self) -> usize {
+        self.items().iter().map(String::len).sum::<usize>().max(1)
+    }
+
+    /// Lays the piece out for a text column of `width` cells.
+    pub fn layout(&self, width: usize, amb: AmbiguousWidth) -> Vec<LaidLine> {
+        match &self.content {
+            Content::Text { text, indent } => {
+                text::layout::layout_paragraph(text, width, *indent, amb)
+            }
+            Content::List { items, ordered } => {
+                text::layout::layout_list(items, *ordered, width, amb)
+            }
+            Content::Blank => vec![LaidLine {
+                prefix: String::new(),
+                prefix_width: 0,
+                item: 0,
+                range: 0..0,
+                width: 0,
+            }],
         }
     }
 
@@ -67,10 +105,23 @@ impl Piece {
     }
 }
 
+/// Where a turn starts on a page: its (segment, speech) and the index of
+/// its first piece (the speaker line, or its first note).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Turn {
+    pub at: (usize, usize),
+    pub piece: usize,
+}
+
 /// A page of the text pane.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Doc {
     pub pieces: Vec<Piece>,
+    /// The turns on the page, in page order.
+    pub turns: Vec<Turn>,
+    /// For each piece, the bytes of text before it: percentages and the
+    /// scrollbar come from these counts, not from laying the page out.
+    starts: Vec<usize>,
 }
 
 /// One screen line of a laid-out doc.
@@ -81,62 +132,103 @@ pub struct VLine {
 }
 
 impl Doc {
-    /// Lays the doc out for a text column of `width` cells.
+    /// Lays the whole doc out for a text column of `width` cells (for
+    /// `--dump`; the reader lays out only the pieces it shows).
     pub fn layout(&self, width: usize, amb: AmbiguousWidth) -> Vec<VLine> {
         let mut out = Vec::new();
         for (i, piece) in self.pieces.iter().enumerate() {
-            let lines = match &piece.content {
-                Content::Text { text, indent } => {
-                    text::layout::layout_paragraph(text, width, *indent, amb)
-                }
-                Content::List { items, ordered } => {
-                    text::layout::layout_list(items, *ordered, width, amb)
-                }
-                Content::Blank => vec![LaidLine {
-                    prefix: String::new(),
-                    prefix_width: 0,
-                    item: 0,
-                    range: 0..0,
-                    width: 0,
-                }],
-            };
+            let lines = piece.layout(width, amb);
             out.extend(lines.into_iter().map(|line| VLine { piece: i, line }));
         }
         out
     }
 
+    /// Bytes of text before a piece (plus `offset` into it), and the total:
+    /// how far through the page a place is, without laying it out.
+    pub fn bytes_before(&self, piece: usize) -> usize {
+        self.starts
+            .get(piece)
+            .copied()
+            .unwrap_or(self.total_bytes())
+    }
+
+    pub fn total_bytes(&self) -> usize {
+        match (self.starts.last(), self.pieces.last()) {
+            (Some(s), Some(p)) => s + p.len(),
+            _ => 0,
+        }
+    }
+
+    /// The piece holding the `byte`-th byte of the page's text.
+    pub fn piece_at_byte(&self, byte: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= byte)
+            .saturating_sub(1)
+    }
+
+    /// The turn a piece belongs to, as its index in [`Doc::turns`].
+    pub fn turn_of(&self, piece: usize) -> Option<usize> {
+        let at = self.pieces.get(piece)?.at?;
+        let k = self
+            .turns
+            .partition_point(|t| t.piece <= piece)
+            .checked_sub(1)?;
+        (self.turns[k].at == at).then_some(k)
+    }
+
     fn push(&mut self, p: Piece) {
+        self.starts.push(self.total_bytes());
         self.pieces.push(p);
     }
 
     fn blank(&mut self) {
         if self.pieces.last().is_some_and(|p| p.role != Role::Blank) {
-            self.pieces.push(Piece {
+            let at = self.pieces.last().and_then(|p| p.at);
+            self.push(Piece {
                 role: Role::Blank,
                 content: Content::Blank,
+                at,
             });
         }
     }
 
-    fn blocks(&mut self, blocks: &[Block], cjk: bool) {
-        for b in blocks {
-            self.blank();
-            self.push(match b {
-                Block::Paragraph(t) => Piece {
-                    role: Role::Body,
-                    content: Content::Text {
+    /// Blocks of text, each after a blank line. Spoken paragraphs take the
+    /// Chinese indent in Chinese documents; notes never do.
+    fn blocks(&mut self, blocks: &[Block], cjk: bool, at: Option<(usize, usize)>) {
+        self.blocks_from(blocks, cjk, at, true);
+    }
+
+    /// [`Doc::blocks`], the first one right under what precedes it unless
+    /// `gap` (a turn's first block sits under its speaker line).
+    fn blocks_from(&mut self, blocks: &[Block], cjk: bool, at: Option<(usize, usize)>, gap: bool) {
+        for (k, b) in blocks.iter().enumerate() {
+            if gap || k > 0 {
+                self.blank();
+            }
+            let (role, content) = match b {
+                Block::Paragraph(t) => (
+                    Role::Body,
+                    Content::Text {
                         text: t.clone(),
                         indent: cjk,
                     },
-                },
-                Block::List { items, ordered } => Piece {
-                    role: Role::Body,
-                    content: Content::List {
+                ),
+                Block::Note(t) => (
+                    Role::Note,
+                    Content::Text {
+                        text: t.clone(),
+                        indent: false,
+                    },
+                ),
+                Block::List { items, ordered } => (
+                    Role::Body,
+                    Content::List {
                         items: items.clone(),
                         ordered: *ordered,
                     },
-                },
-            });
+                ),
+            };
+            self.push(Piece { role, content, at });
         }
     }
 

@@ -250,6 +250,8 @@ mod tests {
             speaker,
             title: None,
             form: None,
+            role: None,
+            time: None,
             paragraphs: vec![Block::Paragraph("p".to_owned())],
         };
         let segment = |speeches| Segment {
@@ -259,6 +261,7 @@ mod tests {
             topic: None,
             description: vec![],
             participants: vec![],
+            parents: vec![],
             speeches,
         };
         let p = Proceedings {

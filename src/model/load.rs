@@ -1,56 +1,139 @@
-//! Reading a proceedings file: bytes → UTF-8 → JSON → schema version →
-//! raw types → validated [`Proceedings`](super::Proceedings). Each step has
-//! its own kind of message; the loader never prints and never panics on
-//! input.
+//! Reading a proceedings file: bytes → UTF-8 (checked once) → raw types
+//! (deserialized straight from the text) → schema version → validated
+//! [`Proceedings`](super::Proceedings). Only when the typed parse fails is
+//! the text read again, to say why in the order a reader expects: JSON
+//! syntax, then the top-level type, then the schema version, then the JSON
+//! path of the wrong type (found with `serde_path_to_error`). The loader
+//! never prints and never panics on input.
 
+use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::Loaded;
 use super::error::{LoadError, LoadErrorKind};
 use super::path::JsonPath;
-use super::raw::RawFile;
+use super::raw::{RawFile, RawVersion};
 use super::validate::validate;
 
-/// The largest file the loader reads (64 MiB); the biggest real proceedings
-/// are under 1 MiB. Also bounds reading from a device such as `/dev/zero`.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The most read from a stream (standard input, a pipe, a device) unless
+/// `--max-size` says otherwise: 1 GiB. A regular file has no limit but the
+/// one given, since its size is known before it is read.
+pub const DEFAULT_STREAM_LIMIT: u64 = 1 << 30;
 
 /// The `schema_version` this program reads.
 pub const SCHEMA_VERSION: u64 = 1;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Reads and loads the file at `path`. The file is named in messages as
-/// `path.display()` shows it. A missing file, a directory or an unreadable
-/// file is an error of kind [`LoadErrorKind::Io`].
+/// Reads and loads the file at `path`, with no size limit for a regular
+/// file (a stream such as `/dev/stdin` gets [`DEFAULT_STREAM_LIMIT`]).
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
-    let bytes = read_file(path)
+    load_path_limited(path, None)
+}
+
+/// Reads and loads the file at `path`, refusing one larger than `max` bytes
+/// (`--max-size`). The file is named in messages by [`display_path`]. A
+/// missing file, a directory, an unreadable or too large file is an error
+/// of kind [`LoadErrorKind::Io`].
+pub fn load_path_limited(path: &Path, max: Option<u64>) -> Result<Loaded, LoadError> {
+    let name = display_path(path);
+    let bytes = read_file(path, max)
         .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, &name, &message))?;
     load_bytes(&name, &bytes)
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+/// Reads a stream (standard input) up to `max` bytes and loads it; past
+/// `max` it stops reading and says so, so `/dev/zero` or `yes` cannot make
+/// memory grow without bound.
+pub fn load_reader(name: &str, reader: impl Read, max: u64) -> Result<Loaded, LoadError> {
+    let bytes = read_limited(reader, max, 0)
+        .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, name, &message))?;
+    load_bytes(name, &bytes)
+}
+
+/// A path as messages show it: as `Path::display` does, except that bytes
+/// which are not UTF-8 are written `\xff` instead of becoming U+FFFD, so
+/// that the name can be told apart and typed again.
+pub fn display_path(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
+fn read_file(path: &Path, max: Option<u64>) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(io_message)?;
     if meta.is_dir() {
         return Err("is a directory, not a proceedings file".to_owned());
     }
     let file = File::open(path).map_err(io_message)?;
+    if !meta.is_file() {
+        // A device or a pipe: its size is not known, read it as a stream.
+        return read_limited(file, max.unwrap_or(DEFAULT_STREAM_LIMIT), 0);
+    }
+    let max = max.unwrap_or(u64::MAX);
+    if meta.len() > max {
+        return Err(too_large(max));
+    }
+    // Sized to the file (plus one byte to see the end), so reading does
+    // not double the buffer: the bytes are most of the peak memory.
+    read_limited(file, max, meta.len())
+}
+
+/// Reads at most `max` bytes (an error past it), starting with a buffer of
+/// `size_hint` bytes.
+fn read_limited(reader: impl Read, max: u64, size_hint: u64) -> Result<Vec<u8>, String> {
+    let capacity = usize::try_from(size_hint.saturating_add(1)).unwrap_or(usize::MAX);
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    bytes
+        .try_reserve_exact(capacity)
+        .map_err(|_| format!("too large to hold in memory ({size_hint} bytes)"))?;
+    reader
+        .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io_message)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "larger than {} MiB, not read",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+    if bytes.len() as u64 > max {
+        return Err(too_large(max));
     }
     Ok(bytes)
+}
+
+fn too_large(max: u64) -> String {
+    format!(
+        "larger than {}, not read (--max-size sets the limit)",
+        size_text(max)
+    )
+}
+
+/// `1 GiB`, `64 MiB`, `10 KiB`, `1000 bytes`.
+pub(crate) fn size_text(n: u64) -> String {
+    for (unit, size) in [("GiB", 1u64 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] {
+        if n >= size && n.is_multiple_of(size) {
+            return format!("{} {unit}", n / size);
+        }
+    }
+    match n {
+        1 => "1 byte".to_owned(),
+        n => format!("{n} bytes"),
+    }
 }
 
 fn io_message(e: io::Error) -> String {
@@ -75,29 +158,132 @@ pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         let msg = "empty file, expected a JSON object";
         return Err(LoadError::whole_file(LoadErrorKind::Syntax, file_name, msg));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(file_name, text, &e))?;
-    let Value::Object(map) = &value else {
-        let msg = format!(
-            "expected a JSON object at the top level, found {}",
-            json_type(&value)
-        );
-        return Err(LoadError::whole_file(
-            LoadErrorKind::NotObject,
-            file_name,
-            &msg,
-        ));
-    };
-    check_schema_version(file_name, map.get("schema_version"))?;
-    let raw: RawFile = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = JsonPath::from_serde(e.path());
-        LoadError::at(
+    // `from_str`, not `from_slice`: the text is known to be UTF-8, so
+    // serde_json does not check each string again.
+    match serde_json::from_str::<RawFile>(text) {
+        Ok(raw) => {
+            check_schema_version(file_name, raw.schema_version.as_ref())?;
+            validate(file_name, raw)
+        }
+        Err(_) => Err(diagnose(file_name, text)),
+    }
+}
+
+/// Why the text does not deserialize into [`RawFile`], found by reading it
+/// again: first as any JSON (syntax and the top-level type), then for its
+/// version, then with the JSON path recorded.
+fn diagnose(file: &str, text: &str) -> LoadError {
+    match serde_json::from_str::<Shape>(text) {
+        Err(e) => return syntax_error(file, text, &e),
+        Ok(Shape::Object) => {}
+        Ok(other) => {
+            let msg = format!(
+                "expected a JSON object at the top level, found {}",
+                other.name()
+            );
+            return LoadError::whole_file(LoadErrorKind::NotObject, file, &msg);
+        }
+    }
+    let version = serde_json::from_str::<RawVersion>(text).unwrap_or_default();
+    if let Err(e) = check_schema_version(file, version.schema_version.as_ref()) {
+        return e;
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, RawFile>(&mut de) {
+        Err(e) => {
+            let path = JsonPath::from_serde(e.path());
+            let inner = e.inner();
+            let full = inner.to_string();
+            let suffix = format!(" at line {} column {}", inner.line(), inner.column());
+            let message = full.strip_suffix(&suffix).unwrap_or(&full);
+            LoadError::at(LoadErrorKind::WrongType, file, &path, &json_words(message))
+        }
+        // The same text just failed to deserialize; this cannot happen,
+        // but a message is better than a panic.
+        Ok(_) => LoadError::whole_file(
             LoadErrorKind::WrongType,
-            file_name,
-            &path,
-            &json_words(&e.inner().to_string()),
-        )
-    })?;
-    validate(file_name, raw)
+            file,
+            "cannot be read as proceedings",
+        ),
+    }
+}
+
+/// The JSON type of a whole document, read without keeping anything: the
+/// syntax check of the error path. It nests like `serde_json::Value` (so
+/// the recursion limit and every syntax message are serde_json's own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl Shape {
+    fn name(self) -> &'static str {
+        match self {
+            Shape::Null => "null",
+            Shape::Bool => "a boolean",
+            Shape::Number => "a number",
+            Shape::String => "a string",
+            Shape::Array => "an array",
+            Shape::Object => "an object",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Shape {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Shape, D::Error> {
+        struct ShapeVisitor;
+
+        impl<'de> Visitor<'de> for ShapeVisitor {
+            type Value = Shape;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Shape, E> {
+                Ok(Shape::Null)
+            }
+
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Shape, E> {
+                Ok(Shape::Bool)
+            }
+
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Shape, E> {
+                Ok(Shape::Number)
+            }
+
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Shape, E> {
+                Ok(Shape::Number)
+            }
+
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Shape, E> {
+                Ok(Shape::Number)
+            }
+
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Shape, E> {
+                Ok(Shape::String)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
+                while seq.next_element::<Shape>()?.is_some() {}
+                Ok(Shape::Array)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
+                while map.next_key::<IgnoredAny>()?.is_some() {
+                    map.next_value::<Shape>()?;
+                }
+                Ok(Shape::Object)
+            }
+        }
+
+        deserializer.deserialize_any(ShapeVisitor)
+    }
 }
 
 /// `FILE:LINE:COL: what`, with serde_json's " at line L column C" taken off

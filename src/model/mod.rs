@@ -15,12 +15,17 @@ mod load;
 mod path;
 mod raw;
 mod rules;
+mod time;
 mod validate;
 
 pub use date::DateError;
 pub use error::{LoadError, LoadErrorKind, Place};
 pub use helpers::PostStyle;
-pub use load::{MAX_FILE_BYTES, SCHEMA_VERSION, load_bytes, load_path};
+pub use load::{
+    DEFAULT_STREAM_LIMIT, SCHEMA_VERSION, display_path, load_bytes, load_path, load_path_limited,
+    load_reader,
+};
+pub use time::TimeError;
 
 /// A whole proceedings file, validated.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +118,9 @@ pub struct Segment {
     pub topic: Option<String>,
     pub description: Vec<Block>,
     pub participants: Vec<String>,
+    /// Headings of the enclosing sections, outermost first (empty = top
+    /// level). Consecutive segments whose `parents` begin alike share them.
+    pub parents: Vec<String>,
     pub speeches: Vec<Speech>,
 }
 
@@ -197,18 +205,34 @@ pub struct Speech {
     /// As given in the file, or made by the loader (unique in the file).
     pub id: String,
     pub speaker: Option<SpeakerIdx>,
-    /// Required (and present) when `speaker` is `None`.
+    /// Present when `speaker` is `None`, unless every block is a
+    /// [`Block::Note`] (a procedural entry between turns).
     pub title: Option<String>,
     pub form: Option<String>,
+    /// The capacity the speaker speaks in here (主席, chair).
+    pub role: Option<String>,
+    /// When the turn began, as written: `HH:MM`, `HH:MM:SS` or an ISO 8601
+    /// date-time (validated on load).
+    pub time: Option<String>,
     /// At least one block.
     pub paragraphs: Vec<Block>,
 }
 
-/// One block of text: a paragraph (where `\n` is a hard line break) or a list.
+impl Speech {
+    /// True when every block is a note: a procedural entry, not words
+    /// anyone spoke (such a speech may have neither speaker nor title).
+    pub fn is_note_only(&self) -> bool {
+        !self.paragraphs.is_empty() && self.paragraphs.iter().all(|b| matches!(b, Block::Note(_)))
+    }
+}
+
+/// One block of text: a paragraph (where `\n` is a hard line break), a list,
+/// or a procedural note / stage direction ((鼓掌), [The Speaker in the Chair]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph(String),
     List { items: Vec<String>, ordered: bool },
+    Note(String),
 }
 
 /// A successfully loaded file and what `--check` should warn about.

@@ -76,6 +76,23 @@ fn push_key(s: &mut String, key: &str) {
     }
 }
 
+/// A value from the file, quoted for a message: `"a\\b \"c\""`. The
+/// backslash and the quote are escaped, so that a file cannot make a
+/// literal `\u{1b}` (six characters) read like the escaped ESC that
+/// [`escape_for_message`] writes, nor end the quotes early.
+pub(crate) fn quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
 /// True for a character that must never reach a terminal from a message:
 /// C0 and C1 controls, DEL, line and paragraph separators, and the bidi
 /// controls and marks (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069).
@@ -167,6 +184,19 @@ mod tests {
             .err()
             .expect("a wrong type");
         assert_eq!(JsonPath::from_serde(err.path()).as_str(), "items[1].name");
+    }
+
+    #[test]
+    fn quoted_values_cannot_pass_for_escapes() {
+        assert_eq!(quoted("lee"), r#""lee""#);
+        assert_eq!(quoted(r"a\u{1b}b"), r#""a\\u{1b}b""#);
+        assert_eq!(quoted(r#"say "hi""#), r#""say \"hi\"""#);
+        // A real ESC is left to escape_for_message, which makes it `\u{1b}`.
+        assert_eq!(escape_for_message(&quoted("a\u{1b}")), r#""a\u{1b}""#);
+        assert_ne!(
+            escape_for_message(&quoted("a\u{1b}")),
+            escape_for_message(&quoted(r"a\u{1b}"))
+        );
     }
 
     #[test]

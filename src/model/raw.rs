@@ -1,187 +1,231 @@
-//! The file as written: serde types that mirror the format one to one.
+//! The file as written: serde types that mirror the format one to one,
+//! deserialized straight from the text (no intermediate `Value`).
 //!
 //! Required fields are `Option` here, so that the validator can name the
 //! missing field itself (`segments[2].title`) rather than its parent. A JSON
-//! `null` is a wrong type, not an absent field (as in the JSON Schema): every
-//! `Option` goes through [`present`]. Unknown members of every object are
-//! kept in `extra` so that the validator can warn about them.
+//! `null` is a wrong type, not an absent field (as in the JSON Schema): a
+//! present member always has the field's type. Each object's `Deserialize`
+//! is written by [`raw_object!`] rather than derived: it notes the *names* of
+//! unknown and repeated members (for `--check`'s warnings) and skips unknown
+//! values without buffering them, where `#[serde(flatten)]` would buffer
+//! every object. A repeated member keeps its last value, as JSON readers do.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-/// Members of an object that the format does not define.
-pub(crate) type Extra = BTreeMap<String, Value>;
-
-/// For `Option` fields: absent is `None` (with `#[serde(default)]`), but a
-/// present value, `null` included, must have the field's type.
-fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(deserializer).map(Some)
+/// Members of an object that the format does not define, and members given
+/// more than once: names only, in file order (rare, so usually empty).
+#[derive(Debug, Default)]
+pub(crate) struct Extra {
+    pub(crate) unknown: Vec<String>,
+    pub(crate) repeated: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "a proceedings object")]
-pub(crate) struct RawFile {
-    /// Checked before deserializing; listed so it is not an unknown field.
-    #[serde(default)]
-    #[allow(dead_code)]
-    pub(crate) schema_version: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) forum: Option<RawForum>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) speakers: Option<Vec<RawSpeaker>>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) segments: Option<Vec<RawSegment>>,
-    #[serde(flatten)]
-    pub(crate) extra: Extra,
+/// An object key, borrowed from the text when it has no escapes.
+enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "a forum object")]
-pub(crate) struct RawForum {
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) title: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) theme: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) date: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) location: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) format: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) language: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) organizers: Option<Vec<RawOrganizer>>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) summary: Option<Vec<RawBlock>>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) source: Option<RawSource>,
-    #[serde(flatten)]
-    pub(crate) extra: Extra,
+impl Key<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "an organizer object {\"role\", \"name\"}")]
-pub(crate) struct RawOrganizer {
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) role: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) name: Option<String>,
-    #[serde(flatten)]
-    pub(crate) extra: Extra,
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(s))
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(s.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(s))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
+    }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "a source object")]
-pub(crate) struct RawSource {
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) publisher: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) title: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) published: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) author: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) editor: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) url: Option<String>,
-    #[serde(flatten)]
-    pub(crate) extra: Extra,
+/// A raw object type: every listed member as an `Option` of its type, and
+/// `extra` for the rest. The generated `Deserialize` reads a JSON object
+/// only (`expecting` names it in a wrong-type message).
+macro_rules! raw_object {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $expecting:expr, { $($field:ident: $ty:ty),* $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Default)]
+        pub(crate) struct $name {
+            $(pub(crate) $field: Option<$ty>,)*
+            pub(crate) extra: Extra,
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                struct ObjectVisitor;
+
+                impl<'de> Visitor<'de> for ObjectVisitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        let mut out = $name::default();
+                        while let Some(key) = map.next_key::<Key<'de>>()? {
+                            match key.as_str() {
+                                $(stringify!($field) => {
+                                    if out.$field.is_some() {
+                                        out.extra.repeated.push(key.as_str().to_owned());
+                                    }
+                                    out.$field = Some(map.next_value()?);
+                                })*
+                                other => {
+                                    out.extra.unknown.push(other.to_owned());
+                                    map.next_value::<IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(out)
+                    }
+                }
+
+                deserializer.deserialize_map(ObjectVisitor)
+            }
+        }
+    };
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "a speaker object")]
-pub(crate) struct RawSpeaker {
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) id: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) name: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) kind: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) affiliations: Option<Vec<RawAffiliation>>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) note: Option<String>,
-    #[serde(flatten)]
-    pub(crate) extra: Extra,
+raw_object! {
+    /// The whole file. `schema_version` is kept as a `Value` (a number,
+    /// normally) because a wrong one gets its own message.
+    RawFile, "a proceedings object", {
+        schema_version: Value,
+        forum: RawForum,
+        speakers: Vec<RawSpeaker>,
+        segments: Vec<RawSegment>,
+    }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "an affiliation object")]
-pub(crate) struct RawAffiliation {
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) organization: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) position: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) former: Option<bool>,
-    #[serde(flatten)]
-    pub(crate) extra: Extra,
+raw_object! {
+    /// Only the version, for the error path: read before anything else is
+    /// judged, so that a file of another version is told so.
+    RawVersion, "a proceedings object", { schema_version: Value }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "a segment object")]
-pub(crate) struct RawSegment {
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) id: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) kind: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) title: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) topic: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) description: Option<Vec<RawBlock>>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) participants: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) speeches: Option<Vec<RawSpeech>>,
-    #[serde(flatten)]
-    pub(crate) extra: Extra,
+raw_object! {
+    RawForum, "a forum object", {
+        title: String,
+        theme: String,
+        date: String,
+        location: String,
+        format: String,
+        language: String,
+        organizers: Vec<RawOrganizer>,
+        summary: Vec<RawBlock>,
+        source: RawSource,
+    }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "a speech object")]
-pub(crate) struct RawSpeech {
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) id: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) speaker: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) title: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) form: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) paragraphs: Option<Vec<RawBlock>>,
-    #[serde(flatten)]
-    pub(crate) extra: Extra,
+raw_object! {
+    RawOrganizer, "an organizer object {\"role\", \"name\"}", {
+        role: String,
+        name: String,
+    }
 }
 
-/// A block: a paragraph string, or a list object.
+raw_object! {
+    RawSource, "a source object", {
+        publisher: String,
+        title: String,
+        published: String,
+        author: String,
+        editor: String,
+        url: String,
+    }
+}
+
+raw_object! {
+    RawSpeaker, "a speaker object", {
+        id: String,
+        name: String,
+        kind: String,
+        affiliations: Vec<RawAffiliation>,
+        note: String,
+    }
+}
+
+raw_object! {
+    RawAffiliation, "an affiliation object", {
+        organization: String,
+        position: String,
+        former: bool,
+    }
+}
+
+raw_object! {
+    RawSegment, "a segment object", {
+        id: String,
+        kind: String,
+        title: String,
+        topic: String,
+        description: Vec<RawBlock>,
+        participants: Vec<String>,
+        parents: Vec<String>,
+        speeches: Vec<RawSpeech>,
+    }
+}
+
+raw_object! {
+    RawSpeech, "a speech object", {
+        id: String,
+        speaker: String,
+        title: String,
+        form: String,
+        role: String,
+        time: String,
+        paragraphs: Vec<RawBlock>,
+    }
+}
+
+raw_object! {
+    /// `{"list": [...], "ordered": bool}` or `{"note": "..."}`.
+    RawBlockObject, "a block object {\"list\": [...]} or {\"note\": \"...\"}", {
+        list: Vec<String>,
+        ordered: bool,
+        note: String,
+    }
+}
+
+/// A block: a paragraph string, or an object (a list or a note; which one
+/// the validator decides, so that it can name what is missing or doubled).
 #[derive(Debug)]
 pub(crate) enum RawBlock {
     Paragraph(String),
-    List(RawList),
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "a list object {\"list\": [...]}")]
-pub(crate) struct RawList {
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) list: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub(crate) ordered: Option<bool>,
-    #[serde(flatten)]
-    pub(crate) extra: Extra,
+    Object(RawBlockObject),
 }
 
 impl<'de> Deserialize<'de> for RawBlock {
@@ -192,7 +236,9 @@ impl<'de> Deserialize<'de> for RawBlock {
             type Value = RawBlock;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(r#"a paragraph (a string) or a list (an object {"list": [...]})"#)
+                f.write_str(
+                    r#"a paragraph (a string), a list (an object {"list": [...]}) or a note (an object {"note": "..."})"#,
+                )
             }
 
             fn visit_str<E: de::Error>(self, s: &str) -> Result<RawBlock, E> {
@@ -204,7 +250,8 @@ impl<'de> Deserialize<'de> for RawBlock {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawBlock, A::Error> {
-                RawList::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawBlock::List)
+                RawBlockObject::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawBlock::Object)
             }
         }
 

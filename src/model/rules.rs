@@ -22,6 +22,12 @@ fn is_control_char(c: char) -> bool {
 
 /// `control character U+0004`, `control characters U+0004 (2 times), U+0005`.
 pub(super) fn control_chars_message(text: &str) -> Option<String> {
+    // Every text of the file passes here: look at bytes first. C0 and DEL
+    // are single bytes; a C1 control (U+0080–U+009F) starts with 0xC2.
+    let suspect = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || *b == 0x7f || *b == 0xc2;
+    if !text.as_bytes().iter().any(suspect) {
+        return None;
+    }
     let mut found: Vec<(char, usize)> = Vec::new();
     for c in text.chars().filter(|&c| is_control_char(c)) {
         match found.iter_mut().find(|(f, _)| *f == c) {

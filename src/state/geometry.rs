@@ -45,24 +45,32 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    /// The layout for a terminal of `width` × `height`, or `None` when it is
-    /// too small for one.
-    pub fn new(width: u16, height: u16) -> Option<Geometry> {
+    /// The layout for a terminal of `width` × `height`, with or without the
+    /// tree, the text column at most `measure` cells wide; `None` when the
+    /// terminal is too small for one.
+    pub fn new(width: u16, height: u16, tree: bool, measure: Option<usize>) -> Option<Geometry> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
         let body = height - 2;
-        let left = (width * 3 / 10).clamp(20, 36);
-        let right_x = left + 1;
+        let left = if tree {
+            (width * 3 / 10).clamp(20, 36)
+        } else {
+            0
+        };
+        let right_x = if tree { left + 1 } else { 0 };
         let right = width - right_x;
+        // One cell of margin on each side of the text, then the scrollbar.
+        let room = right - 3;
+        let text_width =
+            measure.map_or(room, |m| room.min(m.clamp(1, usize::from(u16::MAX)) as u16));
         Some(Geometry {
             title: Area::new(0, 0, width, 1),
             tree_header: Area::new(0, 1, left, 1),
             tree: Area::new(0, 2, left, body - 1),
-            separator: Area::new(left, 1, 1, body),
+            separator: Area::new(left, 1, u16::from(tree), body),
             text_header: Area::new(right_x, 1, right, 1),
-            // One cell of margin on each side of the text, then the scrollbar.
-            text: Area::new(right_x + 1, 2, right - 3, body - 1),
+            text: Area::new(right_x + 1, 2, text_width, body - 1),
             scrollbar: Area::new(width - 1, 2, 1, body - 1),
             status: Area::new(0, height - 1, width, 1),
         })
@@ -90,10 +98,26 @@ mod tests {
 
     #[test]
     fn too_small_has_no_layout() {
-        assert!(Geometry::new(10, 5).is_none());
-        assert!(Geometry::new(39, 30).is_none());
-        assert!(Geometry::new(100, 9).is_none());
-        assert!(Geometry::new(0, 0).is_none());
+        for tree in [true, false] {
+            assert!(Geometry::new(10, 5, tree, None).is_none());
+            assert!(Geometry::new(39, 30, tree, None).is_none());
+            assert!(Geometry::new(100, 9, tree, None).is_none());
+            assert!(Geometry::new(0, 0, tree, None).is_none());
+            assert!(Geometry::new(MIN_WIDTH, MIN_HEIGHT, tree, None).is_some());
+        }
+    }
+
+    #[test]
+    fn without_the_tree_the_text_takes_the_width_and_a_measure_caps_it() {
+        let g = Geometry::new(100, 30, false, None).unwrap();
+        assert_eq!((g.tree.width, g.separator.width), (0, 0));
+        assert_eq!(g.text.x, 1);
+        assert_eq!(g.text.width, 97);
+        let g = Geometry::new(100, 30, false, Some(60)).unwrap();
+        assert_eq!(g.text.width, 60);
+        assert_eq!(g.scrollbar.x, 99);
+        let g = Geometry::new(100, 30, true, Some(usize::MAX)).unwrap();
+        assert_eq!(g.text.width, 100 - 31 - 3);
     }
 
     #[test]
@@ -106,7 +130,7 @@ mod tests {
             (120, 40),
             (300, 100),
         ] {
-            let g = Geometry::new(w, h).unwrap();
+            let g = Geometry::new(w, h, true, None).unwrap();
             assert_eq!(
                 g.tree.width + g.separator.width + 1 + g.text.width + 1 + g.scrollbar.width,
                 w

@@ -1,7 +1,11 @@
 //! All application state and `State::apply(Action)`. Never imports ratatui
 //! or crossterm: the view reads this state, `app.rs` feeds it actions.
 
+mod copy;
 mod geometry;
+mod goto;
+mod marks;
+mod moves;
 mod nav;
 mod reader;
 mod search;
@@ -10,11 +14,13 @@ mod tests;
 mod tree;
 
 pub use geometry::{Area, Geometry, MIN_HEIGHT, MIN_WIDTH};
+pub use nav::count_of;
 
 use geometry::{help_box, help_text_width};
-pub use reader::{Anchor, Reader};
+pub use marks::{Marks, Pending, Place};
+pub use reader::{Anchor, Page, Pos, Reader};
 pub use search::{Hit, Search};
-pub use tree::{Node, Tree};
+pub use tree::{Heading, Node, Outline, Tree};
 
 use crate::action::Action;
 use crate::doc::{Builder, Doc};
@@ -30,7 +36,7 @@ pub enum Focus {
 }
 
 /// What `app.rs` must do after an action, beyond redrawing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
@@ -40,6 +46,8 @@ pub enum Effect {
     Suspend,
     /// Turn mouse capture on or off.
     Mouse(bool),
+    /// Put this text on the system clipboard (OSC 52).
+    Copy(String),
 }
 
 /// The help overlay as drawn: its box, the width of its keys column and
@@ -70,6 +78,23 @@ pub struct State {
     pub help: Option<usize>,
     pub mouse: bool,
     pub message: Option<Message>,
+    /// The `:` prompt's text while it is open.
+    pub goto: Option<String>,
+    /// Whether the programme tree is shown (`z` hides it).
+    pub show_tree: bool,
+    /// The widest text column (`--width`), a reading measure.
+    pub measure: Option<usize>,
+    /// The turn a jump went to when the page could not scroll far enough to
+    /// put it on top (near the end of a page): it is the current turn until
+    /// the view moves.
+    turn_hint: Option<usize>,
+    /// After `m` or `'`: the next key names a mark.
+    pub pending: Option<Pending>,
+    pub marks: Marks,
+    /// Where the last jump came from (`''` returns there).
+    pub last_jump: Option<Place>,
+    /// Where a speaker's page was opened from (Esc returns there).
+    speaker_origin: Option<Place>,
     size: (u16, u16),
 }
 
@@ -78,7 +103,7 @@ impl State {
         let tree = Tree::new(&p);
         let doc = Builder::new(&p).forum();
         State {
-            reader: Reader::new(Node::Forum, doc, amb),
+            reader: Reader::new(Page::Forum, doc, amb),
             p,
             amb,
             focus: Focus::Tree,
@@ -87,8 +112,22 @@ impl State {
             help: None,
             mouse: true,
             message: None,
+            goto: None,
+            show_tree: true,
+            measure: None,
+            turn_hint: None,
+            pending: None,
+            marks: Marks::new(),
+            last_jump: None,
+            speaker_origin: None,
             size: (0, 0),
         }
+    }
+
+    /// Caps the text column at `cells` (a reading measure).
+    pub fn with_measure(mut self, cells: Option<usize>) -> State {
+        self.measure = cells;
+        self
     }
 
     pub fn proceedings(&self) -> &Proceedings {
@@ -104,7 +143,7 @@ impl State {
     }
 
     pub fn geometry(&self) -> Option<Geometry> {
-        Geometry::new(self.size.0, self.size.1)
+        Geometry::new(self.size.0, self.size.1, self.show_tree, self.measure)
     }
 
     /// The help overlay for the current screen size.
@@ -123,19 +162,19 @@ impl State {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
-        } else if self.search.typing {
+        } else if self.search.typing || self.goto.is_some() || self.pending.is_some() {
             Mode::Prompt
         } else {
             Mode::Normal
         }
     }
 
-    fn doc_for(&self, node: Node) -> Doc {
+    fn doc_for(&self, page: Page) -> Doc {
         let b = self.builder();
-        match node {
-            Node::Forum => b.forum(),
-            Node::Segment(i) => b.segment(i),
-            Node::Speech(i, j) => b.speech(i, j),
+        match page {
+            Page::Forum => b.forum(),
+            Page::Segment(i) => b.segment_page(i),
+            Page::Speaker(who) => b.speaker_page(who),
         }
     }
 
@@ -147,22 +186,109 @@ impl State {
         self.geometry().map_or(1, |g| usize::from(g.text.height))
     }
 
-    fn sync_tree(&mut self) {
-        let rows = self.tree.rows(&self.p);
-        let h = self.tree_height();
-        self.tree.scroll_to_selection(&rows, h);
+    /// The turn being read, as its index on the page: the jump's target
+    /// while the view has not moved since, else the turn on the top line.
+    pub fn current_turn(&self) -> Option<usize> {
+        self.turn_hint
+            .or_else(|| self.reader.doc.turn_of(self.reader.top_piece()))
     }
 
-    /// Shows a node in the text pane and selects it in the tree.
-    pub fn open(&mut self, node: Node) {
-        if node != self.reader.node {
-            let doc = self.doc_for(node);
-            self.reader.open(node, doc);
+    /// The tree node being read: the forum, a segment (its header on top),
+    /// or the current turn.
+    pub fn reading(&self) -> Node {
+        let turns = &self.reader.doc.turns;
+        match self.reader.page {
+            Page::Forum => Node::Forum,
+            Page::Segment(i) => match self.current_turn() {
+                Some(k) => {
+                    let (seg, j) = turns[k].at;
+                    Node::Speech(seg, j)
+                }
+                None => Node::Segment(i),
+            },
+            // Above its first turn, a speaker's page is about that turn.
+            Page::Speaker(_) => match self.current_turn().or((!turns.is_empty()).then_some(0)) {
+                Some(k) => Node::Speech(turns[k].at.0, turns[k].at.1),
+                None => Node::Forum,
+            },
+        }
+    }
+
+    /// The segment reading is in: the page's, or on a speaker's page the
+    /// current turn's.
+    pub(crate) fn here_segment(&self) -> Option<usize> {
+        match self.reader.page {
+            Page::Forum => None,
+            Page::Segment(i) => Some(i),
+            Page::Speaker(_) => self.reading().segment(),
+        }
+    }
+
+    /// Shows a page with `at` on top (`None`: where it was left, or its
+    /// top), and the tree follows.
+    fn show_page(&mut self, page: Page, at: Option<Anchor>) {
+        if page != self.reader.page {
+            let doc = self.doc_for(page);
+            self.reader.open(page, doc, at);
             self.search.run(&self.reader.doc);
             self.search.origin = None;
+        } else if let Some(a) = at {
+            self.reader.go_to(a);
         }
-        self.tree.reveal(node);
-        self.sync_tree();
+        self.turn_hint = None;
+    }
+
+    /// Opens a node: the forum overview, a segment's page at its top, or a
+    /// turn's speaker line on top of its segment's page.
+    pub fn open(&mut self, node: Node) {
+        match node {
+            Node::Forum => self.show_page(Page::Forum, None),
+            Node::Heading(h) => {
+                let first = self.tree.outline.headings[h].first;
+                self.show_page(Page::Segment(first), Some(Anchor::default()));
+            }
+            Node::Segment(i) => self.show_page(Page::Segment(i), Some(Anchor::default())),
+            Node::Speech(i, j) => self.open_turn(i, j),
+        }
+    }
+
+    /// Segment `i`'s page with turn `j`'s speaker line on top, as far as
+    /// the page scrolls.
+    fn open_turn(&mut self, i: usize, j: usize) {
+        self.show_page(Page::Segment(i), None);
+        if let Some(k) = self.reader.doc.turns.iter().position(|t| t.at == (i, j)) {
+            self.show_turn(k);
+        }
+    }
+
+    /// Turn `k` of the page on top (its speaker line), as far as the page
+    /// scrolls; when it cannot be put on top, it is still the current one.
+    pub(super) fn show_turn(&mut self, k: usize) {
+        let piece = self.reader.doc.turns[k].piece;
+        self.reader.go_to(Anchor::piece(piece));
+        self.turn_hint = (self.reader.top_piece() != piece).then_some(k);
+    }
+
+    /// After every action: the tree's reading mark, the segment it opens by
+    /// itself and the selection follow the reading position.
+    fn follow_reading(&mut self, before: Node) {
+        let now = self.reading();
+        self.tree.follow(now.segment());
+        if now != before {
+            self.tree.selected = now;
+        }
+        let rows = self.tree.rows(&self.p);
+        if !rows.contains(&self.tree.selected) {
+            // A collapsed segment or heading hides the selection: select the
+            // nearest visible node above it.
+            let mut n = self.tree.selected;
+            while !rows.contains(&n) && n != Node::Forum {
+                n = self.tree.parent(n);
+            }
+            self.tree.selected = n;
+        }
+        let h = self.tree_height();
+        self.tree.scroll_to_selection(&rows, h);
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -200,6 +326,17 @@ impl State {
         if self.help.is_some() {
             return self.apply_help(action);
         }
+        let before = self.reading();
+        let place = self.place();
+        let effect = self.dispatch(action);
+        if marks::is_jump(action) && self.place() != place {
+            self.last_jump = Some(place);
+        }
+        self.follow_reading(before);
+        effect
+    }
+
+    fn dispatch(&mut self, action: Action) -> Effect {
         match action {
             Action::Quit => return Effect::Quit,
             Action::Redraw => return Effect::Redraw,
@@ -214,17 +351,31 @@ impl State {
                 self.say(format!("mouse capture {state}"));
                 return Effect::Mouse(self.mouse);
             }
+            Action::Copy => return self.copy_turn(),
             Action::Help => self.help = Some(0),
             Action::CloseHelp => {}
             Action::Resize(w, h) => self.resize(w, h),
-            Action::FocusNext | Action::FocusPrev => {
+            Action::ToggleTree => {
+                self.show_tree = !self.show_tree;
+                if !self.show_tree {
+                    self.focus = Focus::Text;
+                }
+                let (w, h) = self.size;
+                self.resize(w, h);
+            }
+            Action::FocusNext | Action::FocusPrev if self.show_tree => {
                 self.focus = match self.focus {
                     Focus::Tree => Focus::Text,
                     Focus::Text => Focus::Tree,
                 }
             }
+            Action::FocusNext | Action::FocusPrev => {}
             Action::Down => self.step(1),
             Action::Up => self.step(-1),
+            Action::ReadDown => self.read_on(true),
+            Action::ReadUp => self.read_on(false),
+            Action::PageDown if self.focus == Focus::Text => self.read_on(true),
+            Action::PageUp if self.focus == Focus::Text => self.read_on(false),
             Action::PageDown => self.page(1, 1),
             Action::PageUp => self.page(-1, 1),
             Action::HalfPageDown => self.page(1, 2),
@@ -232,26 +383,56 @@ impl State {
             Action::Top => self.ends(false),
             Action::Bottom => self.ends(true),
             Action::Open => self.open_selected(),
+            Action::Expand => self.expand_selected(),
             Action::Collapse => self.collapse(),
-            Action::NextSpeech => self.next_speech(),
-            Action::PrevSpeech => self.prev_speech(),
+            Action::CollapseOthers => {
+                let keep = self.reading().segment();
+                self.tree.collapse_others(keep);
+            }
+            Action::NextSpeech => self.next_turn(),
+            Action::PrevSpeech => self.prev_turn(),
             Action::NextSegment => self.next_segment(),
             Action::PrevSegment => self.prev_segment(),
             Action::NextRoundtable => self.roundtable(true),
             Action::PrevRoundtable => self.roundtable(false),
             Action::GotoSegment(n) => self.goto_segment(usize::from(n)),
+            Action::GotoStart => self.goto = Some(String::new()),
             Action::SearchStart => self.search_start(),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
-            Action::ClearSearch => self.search = Search::default(),
-            Action::PromptChar(c) => {
-                self.search.query.push(c);
-                self.search_update();
+            Action::ClearSearch => self.escape(),
+            Action::SetMark => self.pending = Some(Pending::SetMark),
+            Action::JumpMark => self.pending = Some(Pending::JumpMark),
+            Action::SpeakerPage => self.open_speaker_page(),
+            Action::PromptChar(c) if self.pending.is_some() => {
+                let pending = self.pending.take().expect("checked");
+                self.pending_key(pending, c);
             }
-            Action::PromptBackspace => {
-                self.search.query.pop();
-                self.search_update();
+            Action::PromptCancel | Action::PromptAccept | Action::PromptBackspace
+                if self.pending.is_some() =>
+            {
+                self.pending = None;
             }
+            Action::PromptChar(c) => match &mut self.goto {
+                Some(g) => g.push(c),
+                None => {
+                    self.search.query.push(c);
+                    self.search_update();
+                }
+            },
+            Action::PromptBackspace => match &mut self.goto {
+                Some(g) => {
+                    if g.pop().is_none() {
+                        self.goto = None;
+                    }
+                }
+                None => {
+                    self.search.query.pop();
+                    self.search_update();
+                }
+            },
+            Action::PromptAccept if self.goto.is_some() => self.goto_accept(),
+            Action::PromptCancel if self.goto.is_some() => self.goto = None,
             Action::PromptAccept => self.search_accept(),
             Action::PromptCancel => self.search_cancel(),
             Action::Click(x, y) => self.click(x, y),
@@ -287,112 +468,6 @@ impl State {
         if let Some(g) = self.geometry() {
             self.reader
                 .resize(usize::from(g.text.width), usize::from(g.text.height));
-        }
-        self.sync_tree();
-    }
-
-    fn step(&mut self, delta: isize) {
-        match self.focus {
-            Focus::Tree => self.move_selection(delta),
-            Focus::Text => self.reader.scroll_by(delta),
-        }
-    }
-
-    fn move_selection(&mut self, delta: isize) {
-        let rows = self.tree.rows(&self.p);
-        let at = rows
-            .iter()
-            .position(|n| *n == self.tree.selected)
-            .unwrap_or(0);
-        let to = at.saturating_add_signed(delta).min(rows.len() - 1);
-        self.tree.selected = rows[to];
-        self.sync_tree();
-    }
-
-    fn page(&mut self, dir: isize, divisor: usize) {
-        match self.focus {
-            Focus::Tree => {
-                let n = (self.tree_height() / divisor).max(1);
-                self.move_selection(dir * n as isize);
-            }
-            Focus::Text => {
-                // A full page keeps two lines of context, as less does not
-                // but most readers expect.
-                let h = self.text_height();
-                let n = if divisor == 1 {
-                    h.saturating_sub(2)
-                } else {
-                    h / divisor
-                };
-                self.reader.scroll_by(dir * n.max(1) as isize);
-            }
-        }
-    }
-
-    fn ends(&mut self, bottom: bool) {
-        match self.focus {
-            Focus::Tree => {
-                let rows = self.tree.rows(&self.p);
-                self.tree.selected = if bottom {
-                    rows[rows.len() - 1]
-                } else {
-                    Node::Forum
-                };
-                self.sync_tree();
-            }
-            Focus::Text => self.reader.scroll_to(if bottom { usize::MAX } else { 0 }),
-        }
-    }
-
-    fn open_selected(&mut self) {
-        let node = self.tree.selected;
-        if let Node::Segment(i) = node
-            && self.reader.node == node
-        {
-            // Enter on the open segment toggles it, like a folder.
-            let open = !self.tree.is_expanded(i);
-            self.tree.set_expanded(i, open);
-            self.sync_tree();
-            return;
-        }
-        if let Node::Segment(i) = node {
-            self.tree.set_expanded(i, true);
-        }
-        self.open(node);
-    }
-
-    fn collapse(&mut self) {
-        match self.tree.selected {
-            Node::Speech(i, _) => self.tree.selected = Node::Segment(i),
-            Node::Segment(i) if self.tree.is_expanded(i) => self.tree.set_expanded(i, false),
-            Node::Segment(_) | Node::Forum => self.tree.selected = Node::Forum,
-        }
-        self.sync_tree();
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let Some(g) = self.geometry() else { return };
-        if g.tree.contains(x, y) {
-            let rows = self.tree.rows(&self.p);
-            if let Some(node) = rows
-                .get(self.tree.offset + usize::from(y - g.tree.y))
-                .copied()
-            {
-                self.focus = Focus::Tree;
-                self.tree.selected = node;
-                self.open_selected();
-            }
-        } else if g.text.contains(x, y) || g.text_header.contains(x, y) {
-            self.focus = Focus::Text;
-        }
-    }
-
-    fn wheel(&mut self, x: u16, y: u16, delta: i8) {
-        let Some(g) = self.geometry() else { return };
-        if g.tree.contains(x, y) {
-            self.move_selection(isize::from(delta));
-        } else if x > g.separator.x {
-            self.reader.scroll_by(isize::from(delta));
         }
     }
 }

@@ -1,57 +1,101 @@
-//! Moving through the programme: speech by speech, segment by segment,
-//! roundtable by roundtable, from wherever reading is.
+//! Moving through the programme: turn by turn (across segments), segment by
+//! segment, roundtable by roundtable, from wherever reading is.
 
-use super::{Node, State};
+use super::{Anchor, Node, Page, State};
 
 impl State {
-    /// Every speech in programme order.
-    fn speeches(&self) -> impl DoubleEndedIterator<Item = Node> + '_ {
-        self.proceedings()
-            .segments
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| (0..s.speeches.len()).map(move |j| Node::Speech(i, j)))
+    /// The turns of segment `i`, as tree nodes.
+    fn turns_of(&self, i: usize) -> usize {
+        self.p.segments.get(i).map_or(0, |s| s.speeches.len())
     }
 
-    pub(super) fn next_speech(&mut self) {
-        let here = self.reader.node;
-        // Node's order is programme order: a segment sorts before its
-        // speeches, the forum before everything.
-        let next = self.speeches().find(|n| *n > here);
-        match next {
-            Some(n) => self.open(n),
-            None => self.say("this is the last speech"),
+    /// The first segment from `from` on (or, backwards, before `from`) that
+    /// has turns.
+    fn segment_with_turns(&self, from: usize, forward: bool) -> Option<usize> {
+        if forward {
+            (from..self.p.segments.len()).find(|&i| self.turns_of(i) > 0)
+        } else {
+            (0..from.min(self.p.segments.len()))
+                .rev()
+                .find(|&i| self.turns_of(i) > 0)
         }
     }
 
-    pub(super) fn prev_speech(&mut self) {
-        let here = self.reader.node;
-        let prev = self.speeches().rev().find(|n| *n < here);
-        match prev {
-            Some(n) => self.open(n),
-            None => self.say("this is the first speech"),
+    /// `]`: the next turn's speaker line on top; past a segment's last turn,
+    /// the next segment's first.
+    pub(super) fn next_turn(&mut self) {
+        if self.reader.page == Page::Forum {
+            match self.segment_with_turns(0, true) {
+                Some(i) => self.open(Node::Speech(i, 0)),
+                None => self.say("there is no turn in this programme"),
+            }
+            return;
+        }
+        let doc = &self.reader.doc;
+        let next = match self.turn_hint {
+            Some(k) => k + 1,
+            None => doc
+                .turns
+                .partition_point(|t| t.piece <= self.reader.top_piece()),
+        };
+        if next < doc.turns.len() {
+            self.show_turn(next);
+            return;
+        }
+        let after = match self.reader.page {
+            Page::Segment(i) => self.segment_with_turns(i + 1, true),
+            Page::Forum | Page::Speaker(_) => None,
+        };
+        match after {
+            Some(n) => self.open(Node::Speech(n, 0)),
+            None => self.say("this is the last turn"),
+        }
+    }
+
+    /// `[`: back to the start of the current turn, or the previous turn;
+    /// before a segment's first turn, the previous segment's last.
+    pub(super) fn prev_turn(&mut self) {
+        let doc = &self.reader.doc;
+        let at_start = |k: usize| self.reader.anchor() == Anchor::piece(doc.turns[k].piece);
+        let prev = match self.current_turn() {
+            Some(k) if self.turn_hint.is_none() && !at_start(k) => Some(k),
+            Some(k) => k.checked_sub(1),
+            None => None,
+        };
+        if let Some(k) = prev {
+            self.show_turn(k);
+            return;
+        }
+        let before = match self.reader.page {
+            Page::Segment(i) => self.segment_with_turns(i, false),
+            Page::Forum | Page::Speaker(_) => None,
+        };
+        match before {
+            Some(n) => self.open(Node::Speech(n, self.turns_of(n) - 1)),
+            None => self.say("this is the first turn"),
         }
     }
 
     pub(super) fn next_segment(&mut self) {
-        let next = match self.reader.node {
-            Node::Forum => 0,
-            Node::Segment(i) | Node::Speech(i, _) => i + 1,
-        };
-        if next < self.proceedings().segments.len() {
+        let next = self.here_segment().map_or(0, |i| i + 1);
+        if next < self.p.segments.len() {
             self.open(Node::Segment(next));
         } else {
             self.say("this is the last segment");
         }
     }
 
-    /// From a speech, its own segment; from a segment, the one before.
+    /// `{`: the top of this segment's page, or of the previous one.
     pub(super) fn prev_segment(&mut self) {
-        match self.reader.node {
-            Node::Speech(i, _) => self.open(Node::Segment(i)),
-            Node::Segment(i) if i > 0 => self.open(Node::Segment(i - 1)),
-            Node::Segment(_) => self.open(Node::Forum),
-            Node::Forum => self.say("this is the start of the programme"),
+        match self.reader.page {
+            Page::Segment(i) if !self.reader.at_top() => self.open(Node::Segment(i)),
+            Page::Segment(0) => self.open(Node::Forum),
+            Page::Segment(i) => self.open(Node::Segment(i - 1)),
+            Page::Speaker(_) => match self.here_segment() {
+                Some(i) => self.open(Node::Segment(i)),
+                None => self.open(Node::Forum),
+            },
+            Page::Forum => self.say("this is the start of the programme"),
         }
     }
 
@@ -59,7 +103,7 @@ impl State {
     /// wrapping around the programme.
     pub(super) fn roundtable(&mut self, forward: bool) {
         let rounds: Vec<usize> = self
-            .proceedings()
+            .p
             .segments
             .iter()
             .enumerate()
@@ -70,7 +114,7 @@ impl State {
             self.say("there is no roundtable in this programme");
             return;
         };
-        let here = self.reader.node.segment();
+        let here = self.here_segment();
         let target = if forward {
             let after = rounds.iter().copied().find(|&i| here.is_none_or(|h| i > h));
             after.ok_or(first)
@@ -93,13 +137,23 @@ impl State {
     }
 
     pub(super) fn goto_segment(&mut self, n: usize) {
-        let count = self.proceedings().segments.len();
+        let count = self.p.segments.len();
         if (1..=count).contains(&n) {
             self.open(Node::Segment(n - 1));
         } else {
             self.complain(format!(
-                "there is no segment {n} (the programme has {count})"
+                "there is no segment {n} (the programme has {})",
+                count_of(count, "segment")
             ));
         }
+    }
+}
+
+/// `1 segment`, `3 segments`: a count that agrees in number.
+pub fn count_of(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

@@ -34,7 +34,7 @@ pub struct Search {
     pub hits: Vec<Hit>,
     pub current: Option<usize>,
     /// Where reading was when the prompt opened; Esc returns there.
-    pub origin: Option<usize>,
+    pub origin: Option<Anchor>,
 }
 
 impl Search {
@@ -99,7 +99,7 @@ impl super::State {
     pub(super) fn search_start(&mut self) {
         self.search = Search {
             typing: true,
-            origin: Some(self.reader.top),
+            origin: Some(self.reader.anchor()),
             ..Search::default()
         };
     }
@@ -107,8 +107,8 @@ impl super::State {
     /// Runs the query as it is typed: highlights every match and shows the
     /// first one at or after where reading was.
     pub(super) fn search_update(&mut self) {
-        let origin = self.search.origin.unwrap_or(self.reader.top);
-        self.reader.scroll_to(origin);
+        let origin = self.search.origin.unwrap_or(self.reader.anchor());
+        self.reader.go_to(origin);
         self.search.run(&self.reader.doc);
         let from = self.reader.anchor();
         self.search.current = self.search.first_from(from);
@@ -127,7 +127,7 @@ impl super::State {
 
     pub(super) fn search_cancel(&mut self) {
         if let Some(origin) = self.search.origin {
-            self.reader.scroll_to(origin);
+            self.reader.go_to(origin);
         }
         self.search = Search::default();
     }
@@ -166,8 +166,8 @@ impl super::State {
 
     fn show_current(&mut self) {
         if let Some(hit) = self.search.current.and_then(|c| self.search.hits.get(c)) {
-            let line = self.reader.line_of(hit.anchor());
-            self.reader.show_line(line);
+            self.turn_hint = None;
+            self.reader.show(hit.anchor());
         }
     }
 }

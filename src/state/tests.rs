@@ -22,6 +22,8 @@ fn speech(id: &str, who: usize, paragraphs: &[&str]) -> Speech {
         speaker: Some(SpeakerIdx(who)),
         title: None,
         form: None,
+        role: None,
+        time: None,
         paragraphs: paragraphs
             .iter()
             .map(|p| Block::Paragraph((*p).into()))
@@ -37,6 +39,7 @@ fn segment(id: &str, kind: SegmentKind, title: &str, speeches: Vec<Speech>) -> S
         topic: None,
         description: Vec::new(),
         participants: Vec::new(),
+        parents: Vec::new(),
         speeches,
     }
 }
@@ -105,43 +108,154 @@ fn keys(s: &mut State, seq: &str) -> Vec<Effect> {
     s.press(seq)
 }
 
-#[test]
-fn starts_on_the_landing_page_with_the_tree_focused() {
-    let s = state();
-    assert_eq!(s.reader.node, Node::Forum);
-    assert_eq!(s.tree.selected, Node::Forum);
-    assert_eq!(s.focus, Focus::Tree);
-    assert_eq!(s.mode(), Mode::Normal);
+/// The speaker line's turn on top of the view, as (segment, speech).
+fn top_turn(s: &State) -> Option<(usize, usize)> {
+    s.current_turn().map(|k| s.reader.doc.turns[k].at)
+}
+
+/// Whether the view's top line is the turn's speaker line (or first note).
+fn speaker_line_on_top(s: &State) -> bool {
+    s.current_turn()
+        .is_some_and(|k| s.reader.anchor() == Anchor::piece(s.reader.doc.turns[k].piece))
 }
 
 #[test]
-fn bracket_walks_speeches_across_segments() {
+fn starts_on_the_landing_page_with_the_tree_focused() {
+    let s = state();
+    assert_eq!(s.reader.page, Page::Forum);
+    assert_eq!(s.reading(), Node::Forum);
+    assert_eq!(s.tree.selected, Node::Forum);
+    assert_eq!(s.focus, Focus::Tree);
+    assert_eq!(s.mode(), Mode::Normal);
+    assert!(
+        (0..4).all(|i| !s.tree.is_expanded(i)),
+        "nothing is being read, nothing is open"
+    );
+}
+
+#[test]
+fn a_segment_is_one_page_and_brackets_walk_its_turns() {
+    let mut s = state();
+    keys(&mut s, "2");
+    assert_eq!(s.reader.page, Page::Segment(1));
+    assert!(s.reader.at_top());
+    assert_eq!(s.reading(), Node::Segment(1), "the header is on top");
+    keys(&mut s, "]");
+    assert_eq!(s.reader.page, Page::Segment(1), "the same page");
+    assert_eq!(top_turn(&s), Some((1, 0)));
+    assert_eq!(s.reading(), Node::Speech(1, 0));
+    assert_eq!(s.tree.selected, Node::Speech(1, 0), "the tree follows");
+    keys(&mut s, "]");
+    assert_eq!(top_turn(&s), Some((1, 1)));
+    keys(&mut s, "]");
+    assert_eq!(top_turn(&s), Some((1, 2)));
+    keys(&mut s, "]");
+    assert_eq!(
+        s.reader.page,
+        Page::Segment(2),
+        "past the last turn: the next segment"
+    );
+    assert_eq!(top_turn(&s), Some((2, 0)));
+    assert!(speaker_line_on_top(&s));
+    keys(&mut s, "[");
+    assert_eq!(s.reader.page, Page::Segment(1));
+    assert_eq!(
+        s.reading(),
+        Node::Speech(1, 2),
+        "back to the previous segment's last turn"
+    );
+}
+
+#[test]
+fn brackets_from_the_overview_and_at_the_ends() {
     let mut s = state();
     keys(&mut s, "]");
-    assert_eq!(s.reader.node, Node::Speech(0, 0));
-    keys(&mut s, "]]");
     assert_eq!(
-        s.reader.node,
-        Node::Speech(1, 0),
-        "crosses into the roundtable"
+        s.reading(),
+        Node::Speech(0, 0),
+        "the overview's ] opens the first turn"
     );
-    assert_eq!(s.tree.selected, Node::Speech(1, 0), "the tree follows");
     keys(&mut s, "[");
-    assert_eq!(s.reader.node, Node::Speech(0, 1));
-    keys(&mut s, "]]]]]]]]");
-    assert_eq!(s.reader.node, Node::Speech(3, 1));
-    assert!(s.message.as_ref().unwrap().text.contains("last speech"));
-    keys(&mut s, "2[");
+    assert!(s.message.as_ref().unwrap().text.contains("first turn"));
+    keys(&mut s, "4]]");
+    assert_eq!(s.reading(), Node::Speech(3, 1));
+    keys(&mut s, "]");
+    assert!(s.message.as_ref().unwrap().text.contains("last turn"));
+    assert_eq!(s.reading(), Node::Speech(3, 1));
+}
+
+#[test]
+fn bracket_back_goes_to_the_start_of_the_turn_first() {
+    let mut s = state();
+    keys(&mut s, "3]<Tab>jjjj");
+    assert_eq!(top_turn(&s), Some((2, 0)));
+    assert!(!speaker_line_on_top(&s));
+    keys(&mut s, "[");
+    assert!(speaker_line_on_top(&s), "[ inside a turn: its speaker line");
+    assert_eq!(top_turn(&s), Some((2, 0)));
+}
+
+#[test]
+fn the_current_turn_follows_the_scrolling() {
+    let mut s = state();
+    s.apply(Action::Resize(60, 10));
+    keys(&mut s, "2<Tab>");
+    assert_eq!(s.reading(), Node::Segment(1));
+    for _ in 0..40 {
+        if s.reading() == Node::Speech(1, 0) {
+            break;
+        }
+        keys(&mut s, "j");
+    }
     assert_eq!(
-        s.reader.node,
-        Node::Speech(0, 1),
-        "[ from a segment overview: the speech before it"
-    );
-    keys(&mut s, "2]");
-    assert_eq!(
-        s.reader.node,
+        s.reading(),
         Node::Speech(1, 0),
-        "] from a segment overview: its first speech"
+        "scrolling reaches the first turn"
+    );
+    assert_eq!(s.tree.selected, Node::Speech(1, 0));
+}
+
+#[test]
+fn near_the_end_of_a_page_the_jump_still_counts_turns() {
+    // The roundtable's page is shorter than the view: no turn can be put on
+    // top, yet ] still goes turn by turn and says where it is.
+    let mut s = state();
+    keys(&mut s, "2]]");
+    assert_eq!(s.reading(), Node::Speech(1, 1));
+    keys(&mut s, "]");
+    assert_eq!(s.reading(), Node::Speech(1, 2));
+    keys(&mut s, "<Tab>j");
+    assert_eq!(s.reading(), Node::Segment(1), "scrolling forgets the jump");
+}
+
+#[test]
+fn space_at_the_end_of_a_page_opens_the_next_segment() {
+    let mut s = state();
+    keys(&mut s, "3");
+    let mut presses = 0;
+    while s.reader.page == Page::Segment(2) {
+        keys(&mut s, " ");
+        presses += 1;
+        assert!(presses < 50);
+    }
+    assert!(presses > 2, "the keynote takes several pages");
+    assert_eq!(s.reader.page, Page::Segment(3));
+    assert!(s.reader.at_top());
+    assert!(s.message.as_ref().unwrap().text.contains("segment 4/4"));
+    keys(&mut s, "b");
+    assert_eq!(
+        s.reader.page,
+        Page::Segment(2),
+        "b at the top: the previous segment"
+    );
+    assert!(s.reader.at_end());
+    keys(&mut s, "4 ");
+    assert!(
+        s.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("end of the programme")
     );
 }
 
@@ -149,19 +263,18 @@ fn bracket_walks_speeches_across_segments() {
 fn braces_walk_segments() {
     let mut s = state();
     keys(&mut s, "}");
-    assert_eq!(s.reader.node, Node::Segment(0));
+    assert_eq!(s.reader.page, Page::Segment(0));
     keys(&mut s, "}}");
-    assert_eq!(s.reader.node, Node::Segment(2));
+    assert_eq!(s.reader.page, Page::Segment(2));
     keys(&mut s, "]{");
-    assert_eq!(
-        s.reader.node,
-        Node::Segment(2),
-        "{{ from a speech: its own segment"
-    );
+    assert_eq!(s.reader.page, Page::Segment(2), "{{ inside a page: its top");
+    assert!(s.reader.at_top());
     keys(&mut s, "{");
-    assert_eq!(s.reader.node, Node::Segment(1));
-    keys(&mut s, "}}}");
-    assert_eq!(s.reader.node, Node::Segment(3));
+    assert_eq!(s.reader.page, Page::Segment(1));
+    keys(&mut s, "{{");
+    assert_eq!(s.reader.page, Page::Forum);
+    keys(&mut s, "}}}}}");
+    assert_eq!(s.reader.page, Page::Segment(3));
     assert!(s.message.is_some());
 }
 
@@ -169,138 +282,254 @@ fn braces_walk_segments() {
 fn r_finds_roundtables_after_the_reading_position_and_wraps() {
     let mut s = state();
     keys(&mut s, "r");
-    assert_eq!(s.reader.node, Node::Segment(1));
+    assert_eq!(s.reader.page, Page::Segment(1));
     keys(&mut s, "r");
-    assert_eq!(s.reader.node, Node::Segment(3));
+    assert_eq!(s.reader.page, Page::Segment(3));
     keys(&mut s, "r");
-    assert_eq!(s.reader.node, Node::Segment(1), "wraps around");
+    assert_eq!(s.reader.page, Page::Segment(1), "wraps around");
     assert!(s.message.as_ref().unwrap().text.contains("wrapped"));
     keys(&mut s, "R");
-    assert_eq!(s.reader.node, Node::Segment(3), "backwards wraps too");
+    assert_eq!(s.reader.page, Page::Segment(3), "backwards wraps too");
     keys(&mut s, "3R");
-    assert_eq!(s.reader.node, Node::Segment(1));
-    // From a speech inside the keynote, r goes to the next roundtable.
+    assert_eq!(s.reader.page, Page::Segment(1));
     keys(&mut s, "3]r");
-    assert_eq!(s.reader.node, Node::Segment(3));
+    assert_eq!(s.reader.page, Page::Segment(3));
+    assert!(s.reader.at_top(), "a roundtable opens at its top");
 }
 
 #[test]
 fn digits_open_the_nth_segment() {
     let mut s = state();
     keys(&mut s, "4");
-    assert_eq!(s.reader.node, Node::Segment(3));
+    assert_eq!(s.reader.page, Page::Segment(3));
     keys(&mut s, "9");
     assert_eq!(
-        s.reader.node,
-        Node::Segment(3),
+        s.reader.page,
+        Page::Segment(3),
         "no ninth segment: nothing moves"
     );
-    assert!(s.message.as_ref().unwrap().error);
+    let m = s.message.as_ref().unwrap();
+    assert!(m.error);
+    assert!(m.text.contains("4 segments"), "{}", m.text);
 }
 
 #[test]
-fn tree_selection_moves_and_opens() {
+fn goto_prompt_opens_segments_turns_and_percentages() {
     let mut s = state();
-    keys(&mut s, "jj");
-    assert_eq!(s.tree.selected, Node::Speech(0, 0));
+    keys(&mut s, ":");
+    assert_eq!(s.mode(), Mode::Prompt);
+    keys(&mut s, "2.3<Enter>");
+    assert_eq!(s.mode(), Mode::Normal);
+    assert_eq!(s.reading(), Node::Speech(1, 2));
+    keys(&mut s, ":3<Enter>");
+    assert_eq!(s.reader.page, Page::Segment(2));
+    assert!(s.reader.at_top());
+    keys(&mut s, ":50%<Enter>");
+    let pct = s.reader.percent();
+    assert!((45..=55).contains(&pct), "{pct}");
+    let here = s.reader.anchor();
+    for bad in [":x<Enter>", ":9<Enter>", ":2.9<Enter>", ":1.<Enter>"] {
+        keys(&mut s, bad);
+        assert!(s.message.as_ref().unwrap().error, "{bad}");
+        assert_eq!(s.reader.anchor(), here, "{bad}: nothing moves");
+    }
+    keys(&mut s, ":1<Esc>");
+    assert_eq!(s.mode(), Mode::Normal);
+    assert_eq!(s.reader.anchor(), here, "Esc cancels");
+    keys(&mut s, ":<BS>");
     assert_eq!(
-        s.reader.node,
-        Node::Forum,
-        "moving the selection does not open"
+        s.mode(),
+        Mode::Normal,
+        "backspace on an empty prompt closes it"
     );
-    keys(&mut s, "<Enter>");
-    assert_eq!(s.reader.node, Node::Speech(0, 0));
-    keys(&mut s, "k");
+}
+
+#[test]
+fn tree_selection_moves_expands_and_opens() {
+    let mut s = state();
+    keys(&mut s, "j");
     assert_eq!(s.tree.selected, Node::Segment(0));
     keys(&mut s, "l");
-    assert_eq!(s.reader.node, Node::Segment(0));
+    assert!(s.tree.is_expanded(0), "l expands");
+    assert_eq!(s.reader.page, Page::Forum, "without opening");
+    keys(&mut s, "l");
+    assert!(s.tree.is_expanded(0), "l never collapses");
+    assert_eq!(
+        s.tree.selected,
+        Node::Speech(0, 0),
+        "on an expanded one: its first row"
+    );
+    keys(&mut s, "<Enter>");
+    assert_eq!(s.reading(), Node::Speech(0, 0));
+    keys(&mut s, "k<Enter>");
+    assert!(s.tree.is_expanded(0), "Enter never collapses");
+    assert_eq!(s.reader.page, Page::Segment(0));
     keys(&mut s, "h");
     assert!(!s.tree.is_expanded(0), "h collapses an expanded segment");
     keys(&mut s, "j");
     assert_eq!(
         s.tree.selected,
         Node::Segment(1),
-        "collapsed speeches are skipped"
+        "collapsed turns are skipped"
     );
-    keys(&mut s, "kl");
-    assert!(
-        s.tree.is_expanded(0),
-        "Enter on the open segment toggles it"
-    );
-    keys(&mut s, "jh");
+    keys(&mut s, "h");
     assert_eq!(
         s.tree.selected,
-        Node::Segment(0),
-        "h on a speech goes to its parent"
+        Node::Forum,
+        "h on a closed one: the parent"
     );
-    keys(&mut s, "hh");
-    assert_eq!(s.tree.selected, Node::Forum);
     keys(&mut s, "G");
-    assert_eq!(s.tree.selected, Node::Speech(3, 1));
+    assert_eq!(s.tree.selected, Node::Segment(3));
     keys(&mut s, "g");
     assert_eq!(s.tree.selected, Node::Forum);
+}
+
+#[test]
+fn the_tree_opens_only_the_segment_being_read() {
+    let mut s = state();
+    keys(&mut s, "2");
+    assert!(s.tree.is_expanded(1));
+    keys(&mut s, "4");
+    assert!(
+        !s.tree.is_expanded(1),
+        "it closes again when reading moves on"
+    );
+    assert!(s.tree.is_expanded(3));
+    // What the user opens stays open.
+    keys(&mut s, "gjl");
+    assert!(s.tree.is_expanded(0));
+    keys(&mut s, "2");
+    assert!(s.tree.is_expanded(0) && s.tree.is_expanded(1));
+    keys(&mut s, "c");
+    assert!(
+        !s.tree.is_expanded(0),
+        "c collapses all but the one being read"
+    );
+    assert!(s.tree.is_expanded(1));
+    // Closing the segment being read keeps it closed while reading it.
+    keys(&mut s, "]<Tab>");
+    let sel = s.tree.selected;
+    assert_eq!(sel, Node::Speech(1, 0));
+    keys(&mut s, "hh");
+    assert!(!s.tree.is_expanded(1));
+    keys(&mut s, "<Tab>j");
+    assert!(!s.tree.is_expanded(1));
+}
+
+#[test]
+fn z_hides_the_tree_and_keeps_the_reading_position() {
+    let mut s = state();
+    keys(&mut s, "3]<Tab><C-d>");
+    let here = s.reader.anchor();
+    let narrow = s.geometry().unwrap().text.width;
+    keys(&mut s, "z");
+    assert!(!s.show_tree);
+    assert!(s.geometry().unwrap().text.width > narrow);
+    assert_eq!(
+        s.reader.width(),
+        usize::from(s.geometry().unwrap().text.width)
+    );
+    assert_eq!(s.reader.anchor(), here);
+    keys(&mut s, "<Tab>");
+    assert_eq!(s.focus, Focus::Text, "no tree to focus");
+    keys(&mut s, "z");
+    assert!(s.show_tree);
+    assert_eq!(s.reader.anchor(), here);
+}
+
+#[test]
+fn a_measure_caps_the_text_column() {
+    let mut s = State::new(fixture(), crate::text::AmbiguousWidth::Narrow).with_measure(Some(30));
+    s.apply(Action::Resize(120, 30));
+    assert_eq!(s.geometry().unwrap().text.width, 30);
+    keys(&mut s, "z");
+    assert_eq!(s.geometry().unwrap().text.width, 30);
 }
 
 #[test]
 fn text_focus_scrolls_by_lines_pages_and_ends() {
     let mut s = state();
-    keys(&mut s, "3]<Tab>");
+    keys(&mut s, "3<Tab>");
     assert_eq!(s.focus, Focus::Text);
-    assert_eq!(s.reader.node, Node::Speech(2, 0));
-    assert!(s.reader.max_top() > 30, "the long speech needs scrolling");
-    let h = s.geometry().unwrap().text.height as usize;
+    let h = s.geometry().unwrap().text.height as isize;
+    let top = |s: &State| s.reader.top();
     keys(&mut s, "jjj");
-    assert_eq!(s.reader.top, 3);
+    let three = top(&s);
     keys(&mut s, "k");
-    assert_eq!(s.reader.top, 2);
+    let two = top(&s);
+    assert!(two < three);
     keys(&mut s, " ");
-    assert_eq!(s.reader.top, 2 + h - 2);
+    let paged = top(&s);
     keys(&mut s, "b");
-    assert_eq!(s.reader.top, 2);
-    keys(&mut s, "<C-d>");
-    assert_eq!(s.reader.top, 2 + h / 2);
-    keys(&mut s, "<C-u>");
-    assert_eq!(s.reader.top, 2);
+    assert_eq!(top(&s), two);
+    keys(&mut s, "<C-d><C-u>");
+    assert_eq!(top(&s), two);
+    assert!(paged > two);
     keys(&mut s, "G");
-    assert_eq!(s.reader.top, s.reader.max_top());
+    assert!(s.reader.at_end());
     assert_eq!(s.reader.percent(), 100);
     keys(&mut s, "g");
-    assert_eq!(s.reader.top, 0);
+    assert!(s.reader.at_top());
+    assert!(h > 2);
     keys(&mut s, "<Tab>");
     assert_eq!(s.focus, Focus::Tree);
 }
 
+/// The text of the view's top line.
+fn top_line(s: &State) -> String {
+    let (piece, line) = s.reader.window().next().unwrap();
+    let p = &s.reader.doc.pieces[piece];
+    p.items()
+        .get(line.item)
+        .map(|t| t[line.range.clone()].to_owned())
+        .unwrap_or_default()
+}
+
 #[test]
-fn reading_position_survives_resize_and_return() {
+fn resizing_keeps_the_reading_position_exactly() {
     let mut s = state();
-    keys(&mut s, "3]<Tab>");
-    keys(&mut s, "<C-d><C-d>");
-    let before = s.reader.anchor();
-    assert!(before.piece > 3);
-    s.apply(Action::Resize(60, 20));
-    let after = s.reader.anchor();
-    assert_eq!((after.piece, after.item), (before.piece, before.item));
-    assert!(after.offset <= before.offset);
-    s.apply(Action::Resize(100, 30));
+    keys(&mut s, "3<Tab><C-d><C-d>jjj");
+    let before = (s.reader.anchor(), top_line(&s));
+    for _ in 0..3 {
+        s.apply(Action::Resize(60, 30));
+        s.apply(Action::Resize(120, 30));
+        s.apply(Action::Resize(100, 30));
+        assert_eq!((s.reader.anchor(), top_line(&s)), before);
+    }
+    for w in (60..=120).rev().chain(60..=120).chain([100]) {
+        s.apply(Action::Resize(w, 30));
+    }
     assert_eq!(
-        s.reader.anchor(),
+        (s.reader.anchor(), top_line(&s)),
         before,
-        "back to the same width, the same line"
+        "a drag through every width"
     );
     keys(&mut s, "<Tab><Tab>");
-    assert_eq!(s.reader.anchor(), before, "focus changes keep it");
-    keys(&mut s, "]["); // away and back
-    assert_eq!(
-        s.reader.anchor(),
-        before,
-        "returning to a page resumes reading"
-    );
+    assert_eq!(s.reader.anchor(), before.0, "focus changes keep it");
+}
+
+#[test]
+fn copy_gives_the_turn_with_a_citation() {
+    let mut s = state();
+    assert_eq!(keys(&mut s, "y"), vec![Effect::None]);
+    assert!(s.message.as_ref().unwrap().error, "no turn on the overview");
+    keys(&mut s, "2]]");
+    let effects = keys(&mut s, "y");
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(text.starts_with("乙"), "{text}");
+    assert!(text.contains("圓桌一乙。"), "{text}");
+    assert!(text.contains("測試論壇"), "{text}");
+    assert!(text.contains("圓桌一"), "the segment is cited: {text}");
+    let n = text.chars().count();
+    assert!(s.message.as_ref().unwrap().text.contains(&n.to_string()));
 }
 
 #[test]
 fn search_highlights_counts_and_wraps() {
     let mut s = state();
-    keys(&mut s, "3]");
+    keys(&mut s, "3");
     keys(&mut s, "/質量");
     assert_eq!(s.mode(), Mode::Prompt);
     assert_eq!(s.search.hits.len(), 60);
@@ -312,9 +541,11 @@ fn search_highlights_counts_and_wraps() {
     keys(&mut s, "NN");
     assert_eq!(s.search.current, Some(59), "N wraps to the last match");
     assert!(s.message.as_ref().unwrap().text.contains("continuing"));
-    let line = s.reader.line_of(s.search.hits[59].anchor());
+    let want = s.search.hits[59].anchor();
     assert!(
-        (s.reader.top..s.reader.top + s.reader.height).contains(&line),
+        s.reader
+            .window()
+            .any(|(p, l)| p == want.piece && l.range.contains(&want.offset)),
         "the match is in view"
     );
     keys(&mut s, "<Esc>");
@@ -325,8 +556,7 @@ fn search_highlights_counts_and_wraps() {
 #[test]
 fn incremental_search_starts_at_the_reading_position_and_esc_returns() {
     let mut s = state();
-    keys(&mut s, "3]<Tab><C-d><C-d>");
-    let top = s.reader.top;
+    keys(&mut s, "3<Tab><C-d><C-d>");
     let here = s.reader.anchor();
     keys(&mut s, "/第");
     let first = s.search.current.unwrap();
@@ -341,15 +571,15 @@ fn incremental_search_starts_at_the_reading_position_and_esc_returns() {
     assert_eq!(s.search.query, "");
     keys(&mut s, "xyz");
     assert!(s.search.hits.is_empty());
-    assert_eq!(s.reader.top, top, "no match: nothing moves");
+    assert_eq!(s.reader.anchor(), here, "no match: nothing moves");
     keys(&mut s, "<Esc>");
     assert_eq!(s.mode(), Mode::Normal);
-    assert_eq!(s.reader.top, top, "Esc returns to where reading was");
+    assert_eq!(s.reader.anchor(), here, "Esc returns to where reading was");
     assert!(!s.search.is_active());
 }
 
 #[test]
-fn search_without_match_says_so() {
+fn search_without_match_says_so_once() {
     let mut s = state();
     keys(&mut s, "/不存在<Enter>");
     assert!(s.message.as_ref().unwrap().text.contains("no match"));
@@ -362,12 +592,12 @@ fn search_follows_the_page_and_n_without_search_complains() {
     let mut s = state();
     keys(&mut s, "n");
     assert!(s.message.as_ref().unwrap().text.contains("no search"));
-    keys(&mut s, "]/甲<Enter>");
-    assert_eq!(s.search.hits.len(), 2, "title and paragraph of 甲's speech");
-    keys(&mut s, "]");
-    assert_eq!(s.search.hits.len(), 0, "乙's speech has no 甲");
+    keys(&mut s, "1/甲<Enter>");
+    assert_eq!(s.search.hits.len(), 2, "甲's speaker line and paragraph");
+    keys(&mut s, "3");
+    assert_eq!(s.search.hits.len(), 0, "the keynote has no 甲");
     keys(&mut s, "2");
-    assert!(!s.search.hits.is_empty(), "the roundtable overview does");
+    assert!(!s.search.hits.is_empty(), "the roundtable does");
 }
 
 #[test]
@@ -376,7 +606,7 @@ fn help_opens_scrolls_and_closes() {
     keys(&mut s, "?");
     assert_eq!(s.mode(), Mode::Help);
     keys(&mut s, "]");
-    assert_eq!(s.reader.node, Node::Forum, "keys do not leak through help");
+    assert_eq!(s.reader.page, Page::Forum, "keys do not leak through help");
     keys(&mut s, "j");
     assert_eq!(s.help, Some(1));
     keys(&mut s, "<Esc>");
@@ -392,8 +622,8 @@ fn terminal_effects() {
     assert_eq!(keys(&mut s, "<C-c>"), vec![Effect::Quit]);
     assert_eq!(keys(&mut s, "<C-l>"), vec![Effect::Redraw]);
     assert_eq!(keys(&mut s, "<C-z>"), vec![Effect::Suspend]);
-    assert_eq!(keys(&mut s, "m"), vec![Effect::Mouse(false)]);
-    assert_eq!(keys(&mut s, "m"), vec![Effect::Mouse(true)]);
+    assert_eq!(keys(&mut s, "M"), vec![Effect::Mouse(false)]);
+    assert_eq!(keys(&mut s, "M"), vec![Effect::Mouse(true)]);
     assert_eq!(
         keys(&mut s, "/q"),
         vec![Effect::None, Effect::None],
@@ -406,14 +636,21 @@ fn mouse_click_opens_a_row_and_wheel_scrolls_the_pane_under_it() {
     let mut s = state();
     let g = s.geometry().unwrap();
     s.apply(Action::Click(2, g.tree.y + 2));
-    assert_eq!(s.reader.node, Node::Speech(0, 0));
-    assert_eq!(s.tree.selected, Node::Speech(0, 0));
-    keys(&mut s, "3]");
+    assert_eq!(s.reader.page, Page::Segment(1), "the third row: segment 2");
+    s.apply(Action::Click(2, g.tree.y + 3));
+    assert_eq!(s.reading(), Node::Speech(1, 0), "its first turn");
+    keys(&mut s, "3");
     s.apply(Action::Wheel(g.text.x + 1, g.text.y + 1, 3));
-    assert_eq!(s.reader.top, 3);
+    assert_eq!(
+        s.reader.top().line + s.reader.top().piece,
+        3,
+        "three lines down"
+    );
+    let top = s.reader.top();
     s.apply(Action::Wheel(1, g.tree.y, 3));
     assert_eq!(
-        s.reader.top, 3,
+        s.reader.top(),
+        top,
         "the wheel over the tree leaves the text alone"
     );
 }
@@ -423,36 +660,36 @@ fn tiny_sizes_do_not_panic() {
     let mut s = state();
     for (w, h) in [(1, 1), (0, 0), (10, 5), (40, 10), (39, 9), (200, 2)] {
         s.apply(Action::Resize(w, h));
-        keys(&mut s, "]]jjG<C-d>/質<Enter>n?j<Esc>r");
+        keys(&mut s, "]]jjG<C-d>/質<Enter>n?j<Esc>r:50%<Enter>z y z ");
     }
 }
 
 #[test]
 fn the_other_keys_of_each_binding_do_the_same() {
     let mut s = state();
-    keys(&mut s, "<Down><Down><Right>");
+    keys(&mut s, "<Down><Right><Right>");
     assert_eq!(
-        s.reader.node,
+        s.tree.selected,
         Node::Speech(0, 0),
-        "Down Down Right opens like j j l"
+        "Down Right Right moves like j l l"
     );
     keys(&mut s, "<Up><Left>");
     assert!(!s.tree.is_expanded(0), "Left collapses like h");
     keys(&mut s, "<Left>");
     assert_eq!(s.tree.selected, Node::Forum, "and then goes to the parent");
     keys(&mut s, "<End>");
-    assert_eq!(s.tree.selected, Node::Speech(3, 1));
+    assert_eq!(s.tree.selected, Node::Segment(3));
     keys(&mut s, "<Home>");
     assert_eq!(s.tree.selected, Node::Forum);
-    keys(&mut s, "3]<S-Tab>");
+    keys(&mut s, "3<S-Tab>");
     assert_eq!(s.focus, Focus::Text, "Shift-Tab also switches pane");
     keys(&mut s, "<PgDn>");
-    let page = s.reader.top;
-    assert!(page > 0);
-    keys(&mut s, "<C-f>");
-    assert_eq!(s.reader.top, 2 * page);
-    keys(&mut s, "<PgUp><C-b>");
-    assert_eq!(s.reader.top, 0);
+    let page = s.reader.top();
+    assert!(page > Pos::default());
+    keys(&mut s, "<PgUp>");
+    assert!(s.reader.at_top());
+    keys(&mut s, "<C-f><C-b>");
+    assert!(s.reader.at_top());
     keys(&mut s, "<F1>");
     assert_eq!(s.mode(), Mode::Help);
     keys(&mut s, "<F1>");
@@ -463,13 +700,15 @@ fn the_other_keys_of_each_binding_do_the_same() {
 fn page_keys_in_the_tree_move_the_selection_by_a_page() {
     let mut s = state();
     s.apply(Action::Resize(100, 12));
+    keys(&mut s, "gjlgjjjjl"); // open two segments: rows to page through
+    keys(&mut s, "g");
     let h = s.geometry().unwrap().tree.height as isize;
-    keys(&mut s, " ");
+    keys(&mut s, "<PgDn>");
     let rows = s.tree.rows(s.proceedings());
     let at = rows.iter().position(|n| *n == s.tree.selected).unwrap() as isize;
     assert_eq!(at, h.min(rows.len() as isize - 1));
     assert!(s.tree.offset > 0, "the selection stays visible");
-    keys(&mut s, "b");
+    keys(&mut s, "<PgUp>");
     assert_eq!(s.tree.selected, Node::Forum);
     assert_eq!(s.tree.offset, 0);
 }
@@ -479,7 +718,7 @@ fn help_scrolls_to_its_last_wrapped_line_and_no_further() {
     let mut s = state();
     s.apply(Action::Resize(50, 16));
     keys(&mut s, "?");
-    for _ in 0..40 {
+    for _ in 0..60 {
         keys(&mut s, " ");
     }
     let view = s.help_view();
@@ -491,6 +730,85 @@ fn help_scrolls_to_its_last_wrapped_line_and_no_further() {
     assert_eq!(s.help, Some(view.lines.len() - visible));
     keys(&mut s, "jjj");
     assert_eq!(s.help, Some(view.lines.len() - visible), "no further");
-    keys(&mut s, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbk");
+    for _ in 0..60 {
+        keys(&mut s, "b");
+    }
     assert_eq!(s.help, Some(0));
+}
+
+#[test]
+fn s_opens_the_speakers_page_and_esc_returns() {
+    let mut s = state();
+    keys(&mut s, "S");
+    assert!(s.message.as_ref().unwrap().error, "no turn on the overview");
+    keys(&mut s, "2]");
+    assert_eq!(s.reading(), Node::Speech(1, 0));
+    let before = s.place();
+    keys(&mut s, "S");
+    assert_eq!(s.reader.page, Page::Speaker(SpeakerIdx(0)));
+    let turns: Vec<_> = s.reader.doc.turns.iter().map(|t| t.at).collect();
+    assert_eq!(
+        turns,
+        vec![(0, 0), (1, 0), (3, 0)],
+        "every turn of 甲, in order"
+    );
+    assert_eq!(
+        s.reading(),
+        Node::Speech(1, 0),
+        "at the turn reading was in"
+    );
+    keys(&mut s, "]");
+    assert_eq!(s.reading(), Node::Speech(3, 0));
+    keys(&mut s, "]");
+    assert!(s.message.as_ref().unwrap().text.contains("last turn"));
+    keys(&mut s, "[[");
+    assert_eq!(s.reading(), Node::Speech(0, 0));
+    keys(&mut s, "<Esc>");
+    assert_eq!(s.place(), before, "Esc returns to where S was pressed");
+    keys(&mut s, "S]<Enter>");
+    assert_eq!(
+        s.reader.page,
+        Page::Segment(3),
+        "Enter opens the turn in its segment"
+    );
+    assert_eq!(s.reading(), Node::Speech(3, 0));
+}
+
+#[test]
+fn marks_and_back_to_the_last_jump() {
+    let mut s = state();
+    keys(&mut s, "3<Tab><C-d>");
+    let here = s.place();
+    keys(&mut s, "ma");
+    assert_eq!(s.mode(), Mode::Normal);
+    assert!(s.message.as_ref().unwrap().text.contains("mark a"));
+    keys(&mut s, "1");
+    assert_eq!(s.reader.page, Page::Segment(0));
+    keys(&mut s, "'a");
+    assert_eq!(s.place(), here, "'a returns to the mark");
+    keys(&mut s, "''");
+    assert_eq!(
+        s.reader.page,
+        Page::Segment(0),
+        "'' returns to where the jump came from"
+    );
+    keys(&mut s, "''");
+    assert_eq!(s.place(), here, "and '' again comes back");
+    keys(&mut s, "'b");
+    assert!(s.message.as_ref().unwrap().error, "mark b is not set");
+    assert_eq!(s.place(), here);
+    keys(&mut s, "m<Esc>");
+    assert_eq!(s.mode(), Mode::Normal, "Esc cancels");
+    keys(&mut s, "m1");
+    assert!(s.message.as_ref().unwrap().error, "marks are letters");
+    // Lines and pages are not jumps.
+    let mut t = state();
+    keys(&mut t, "''");
+    assert!(t.message.as_ref().unwrap().error, "nothing to go back from");
+    keys(&mut t, "3<Tab>jj<C-d>''");
+    assert_eq!(
+        t.reader.page,
+        Page::Forum,
+        "'' undoes the jump 3, not the scrolling after it"
+    );
 }

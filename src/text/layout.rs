@@ -36,6 +36,10 @@ const CJK_INDENT_WIDTH: usize = 4;
 /// Cells of every unordered-list marker.
 const BULLET_WIDTH: usize = 2;
 
+/// The default unordered-list marker in narrow mode ([`Bullet::Dot`]), for
+/// plain-text uses such as copying a list.
+pub const BULLET: &str = "∙ ";
+
 /// Which marker unordered list items take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Bullet {
@@ -65,7 +69,7 @@ impl Bullet {
         match (self, amb) {
             (Bullet::Katakana, _) => "・",
             (Bullet::Dot, AmbiguousWidth::Wide) => "•",
-            (Bullet::Dot, AmbiguousWidth::Narrow) => "∙ ",
+            (Bullet::Dot, AmbiguousWidth::Narrow) => BULLET,
         }
     }
 }

@@ -11,7 +11,9 @@
 //! | [`wrap`] | greedy filling of text into lines of byte ranges |
 //! | [`layout`] | paragraphs and lists: prefixes, indents, list markers |
 //! | [`render`] | the sanitised glyphs a renderer draws for one laid-out line |
-//! | [`search`] | smart-case, full-width-folding substring matching |
+//! | [`pinyin`] | palette matching by characters or pinyin (full, initials, mixed, every reading), ranked |
+//! | [`script`] | 繁/简: conversion (OpenCC data via `zhconv`), script detection, the per-char fold |
+//! | [`search`] | smart-case, full-width- and 繁/简-folding substring matching |
 //!
 //! # Width
 //!
@@ -82,15 +84,18 @@
 //! # Search
 //!
 //! Smart case (an upper-case letter in the query makes it case-sensitive),
-//! full-width ASCII equal to ASCII (`２０２２` finds `2022` and back), and
+//! full-width ASCII equal to ASCII (`２０２２` finds `2022` and back),
+//! Simplified equal to Traditional per character (质量 finds 質量), and
 //! matches on grapheme boundaries, as byte ranges of the original text.
 
 mod breaks;
 mod eaw;
 pub mod layout;
+pub mod pinyin;
 mod plan;
 pub mod render;
 pub mod sanitize;
+pub mod script;
 pub mod search;
 mod units;
 pub mod width;

@@ -13,8 +13,10 @@
 //! * Invisible format characters (ZWSP, WJ, BOM, soft hyphen, …) are dropped:
 //!   terminals disagree about whether they take a cell.
 //! * ZWJ/ZWNJ survive only *inside* a grapheme (between its first and last
-//!   char, as in an emoji ZWJ sequence), tag characters only inside an emoji
-//!   tag sequence (a flag such as 🏴 + tags); elsewhere they are dropped.
+//!   char, as in an emoji ZWJ sequence), tag characters only inside a
+//!   well-formed subdivision flag (🏴, 2–6 tag letters or digits, CANCEL
+//!   TAG, as in the flag of Scotland); everywhere else the whole Tags block (U+E0000–U+E007F)
+//!   is dropped, so no hidden text can ride on a tag run.
 
 use std::borrow::Cow;
 
@@ -60,7 +62,9 @@ pub(crate) fn action(c: char) -> Action {
             Action::Drop
         }
         0x200c | 0x200d => Action::Joiner,
-        0xe0001 | 0xe0020..=0xe007f => Action::Tag,
+        0xe0020..=0xe007f => Action::Tag,
+        // The language tag (deprecated) and the unassigned rest of the block.
+        0xe0000..=0xe001f => Action::Drop,
         _ => Action::Keep,
     }
 }
@@ -111,7 +115,7 @@ pub(crate) fn sanitize_grapheme(g: &str) -> Cow<'_, str> {
 /// could make a terminal merge cells. (Judging by the neighbours, which are
 /// themselves kept, makes sanitising idempotent.)
 pub(crate) fn push_grapheme(g: &str, out: &mut String) {
-    let flag = g.starts_with(TAG_BASE);
+    let flag = is_flag_sequence(g);
     let mut prev = Action::Drop;
     let mut chars = g.chars().peekable();
     let mut first = true;
@@ -136,6 +140,23 @@ pub(crate) fn push_grapheme(g: &str, out: &mut String) {
         prev = action;
         first = false;
     }
+}
+
+/// 🏴 followed by 2–6 tag digits or lowercase tag letters and CANCEL TAG
+/// (U+E007F): the shape of the emoji subdivision flags (gbsct, usca).
+/// Anything else carrying tags could hide text, and loses them.
+fn is_flag_sequence(g: &str) -> bool {
+    let Some(tags) = g.strip_prefix(TAG_BASE) else {
+        return false;
+    };
+    let Some(spec) = tags.strip_suffix('\u{E007F}') else {
+        return false;
+    };
+    let n = spec.chars().count();
+    (2..=6).contains(&n)
+        && spec
+            .chars()
+            .all(|c| matches!(c, '\u{E0030}'..='\u{E0039}' | '\u{E0061}'..='\u{E007A}'))
 }
 
 #[cfg(test)]
@@ -169,6 +190,16 @@ mod tests {
                 "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
             ),
             ("a\u{E0041}\u{E0042}", "a"),
+            // Text hidden in tags after a flag base, or a malformed flag,
+            // loses its tags; so do the language tag and unassigned tags.
+            (
+                "🏴\u{E0069}\u{E0067}\u{E006E}\u{E006F}\u{E0072}\u{E0065}\u{E0020}\u{E0061}\u{E007F}",
+                "🏴",
+            ),
+            ("🏴\u{E0067}\u{E0062}\u{E0073}", "🏴"),
+            ("🏴\u{E0047}\u{E0042}\u{E007F}", "🏴"),
+            ("\u{E0001}\u{E0065}\u{E006E}x", "x"),
+            ("a\u{E0000}b\u{E0002}c\u{E001F}", "abc"),
             ("e\u{301}", "e\u{301}"),
         ];
         for (input, want) in cases {

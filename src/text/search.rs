@@ -1,15 +1,28 @@
-//! Finding a query in text the way a reader expects: smart case, and
-//! full-width ASCII (`２０２２`, `ＡＢＣ`) equal to its ASCII form.
+//! Finding a query in text the way a reader expects: smart case,
+//! full-width ASCII (`２０２２`, `ＡＢＣ`) equal to its ASCII form, and
+//! Simplified equal to Traditional (质量 finds 質量, 監管 finds 监管).
 //!
-//! Matching compares chars after folding each one to a single char, so
-//! every match maps back to exact byte ranges of the original haystack even
-//! where folding changes byte lengths (a full-width letter is 3 bytes, its
-//! ASCII form 1). A match must start and end on grapheme boundaries, so a
-//! highlight never splits a cluster (`e` does not match inside `e\u{301}`).
+//! Matching compares chars after folding each one to a single char
+//! (full-width to ASCII, then lower case unless the query asks for case,
+//! then [`script::fold_char`] to one representative of its 繁/简 class).
+//! One char to one char keeps positions, so every match maps back to exact
+//! byte ranges of the original haystack even where folding changes byte
+//! lengths (a full-width letter is 3 bytes, its ASCII form 1). A match must
+//! start and end on grapheme boundaries, so a highlight never splits a
+//! cluster (`e` does not match inside `e\u{301}`).
+//!
+//! The per-character fold misses the few conversions that are one word to
+//! another (OpenCC's phrase tables: 頭髮 ↔ 头发 is per character, but a
+//! regional word such as 軟體 ↔ 软件 is not); those are not matched.
+//!
+//! [`Matcher`] folds the query once for searching many texts (the
+//! forum-wide search); [`find_matches`] is the one-shot form.
 
 use std::ops::Range;
 
 use unicode_segmentation::GraphemeCursor;
+
+use super::script;
 
 /// Full-width ASCII (U+FF01–U+FF5E) and the ideographic space to ASCII.
 #[inline]
@@ -28,6 +41,10 @@ fn lower(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // Han and the CJK blocks have no case; skip the Unicode tables there.
+    if ('\u{2e80}'..='\u{9fff}').contains(&c) {
+        return c;
+    }
     let mut l = c.to_lowercase();
     match (l.next(), l.next()) {
         (Some(one), None) => one,
@@ -41,47 +58,103 @@ fn is_boundary(s: &str, i: usize) -> bool {
         .unwrap_or(true)
 }
 
+/// A query folded once, ready to be found in many texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matcher {
+    needle: Vec<char>,
+    exact_case: bool,
+}
+
+impl Matcher {
+    /// A matcher for `query`; `None` for an empty query, which matches
+    /// nothing. A query with an upper-case letter matches case exactly.
+    pub fn new(query: &str) -> Option<Matcher> {
+        if query.is_empty() {
+            return None;
+        }
+        let exact_case = query.chars().any(char::is_uppercase);
+        let mut m = Matcher {
+            needle: Vec::new(),
+            exact_case,
+        };
+        m.needle = query.chars().map(|c| m.fold(c)).collect();
+        Some(m)
+    }
+
+    #[inline]
+    fn fold(&self, c: char) -> char {
+        let c = narrow(c);
+        let c = if self.exact_case { c } else { lower(c) };
+        script::fold_char(c)
+    }
+
+    /// Calls `found` with each non-overlapping match in `haystack`, in
+    /// order, as a byte range of `haystack`.
+    pub fn for_each(&self, haystack: &str, mut found: impl FnMut(Range<usize>)) {
+        let first = self.needle[0];
+        let rest = &self.needle[1..];
+        let mut from = 0;
+        while from < haystack.len() {
+            let tail = &haystack[from..];
+            let mut chars = tail.char_indices();
+            // The next char that folds to the needle's first.
+            let Some((i, c)) = chars.find(|&(_, c)| self.fold(c) == first) else {
+                return;
+            };
+            let start = from + i;
+            let after_first = start + c.len_utf8();
+            match self.match_rest(haystack, after_first, rest) {
+                Some(end) if is_boundary(haystack, start) && is_boundary(haystack, end) => {
+                    found(start..end);
+                    from = end;
+                }
+                _ => from = after_first,
+            }
+        }
+    }
+
+    /// Where `rest` ends when it matches `haystack` from byte `at`.
+    #[inline]
+    fn match_rest(&self, haystack: &str, at: usize, rest: &[char]) -> Option<usize> {
+        let mut chars = haystack[at..].char_indices();
+        for &want in rest {
+            let (_, c) = chars.next()?;
+            if self.fold(c) != want {
+                return None;
+            }
+        }
+        Some(chars.next().map_or(haystack.len(), |(i, _)| at + i))
+    }
+
+    /// Every match in `haystack`, as in [`Matcher::for_each`].
+    pub fn find(&self, haystack: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        self.for_each(haystack, |r| out.push(r));
+        out
+    }
+
+    /// The number of matches in `haystack`.
+    pub fn count(&self, haystack: &str) -> usize {
+        let mut n = 0;
+        self.for_each(haystack, |_| n += 1);
+        n
+    }
+}
+
 /// Non-overlapping matches of `query` in `haystack`, in order, as byte
 /// ranges of `haystack`. A query with no upper-case letter ignores case;
-/// one with an upper-case letter matches case exactly. An empty query
-/// matches nothing.
+/// one with an upper-case letter matches case exactly. Simplified and
+/// Traditional forms of a character are equal. An empty query matches
+/// nothing.
 ///
 /// ```
 /// use forum_tui::text::search::find_matches;
 /// assert_eq!(find_matches("２０２２年與2022年", "2022"), [0..12, 18..22]);
 /// assert_eq!(find_matches("Ratatui ratatui", "Ratatui"), [0..7]);
+/// assert_eq!(find_matches("提升質量", "质量"), [6..12]);
 /// ```
 pub fn find_matches(haystack: &str, query: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    if query.is_empty() {
-        return out;
-    }
-    let exact_case = query.chars().any(char::is_uppercase);
-    let fold = |c: char| {
-        let c = narrow(c);
-        if exact_case { c } else { lower(c) }
-    };
-    let needle: Vec<char> = query.chars().map(fold).collect();
-    let hay: Vec<(usize, char)> = haystack.char_indices().map(|(i, c)| (i, fold(c))).collect();
-    let n = needle.len();
-    let mut i = 0;
-    while i + n <= hay.len() {
-        let matched = hay[i..i + n]
-            .iter()
-            .zip(&needle)
-            .all(|(&(_, h), &q)| h == q);
-        if matched {
-            let start = hay[i].0;
-            let end = hay.get(i + n).map_or(haystack.len(), |&(b, _)| b);
-            if is_boundary(haystack, start) && is_boundary(haystack, end) {
-                out.push(start..end);
-                i += n;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
+    Matcher::new(query).map_or_else(Vec::new, |m| m.find(haystack))
 }
 
 #[cfg(test)]
@@ -111,6 +184,19 @@ mod tests {
             ("2.71%。", "2.71％", &[0..5]),
             ("a　b", "a b", &[0..5]),
             ("👨\u{200D}👩\u{200D}👧", "👩", &[]),
+            // 繁/简 either way, mixed, and with the other folds.
+            ("提升質量", "质量", &[6..12]),
+            ("提升质量", "質量", &[6..12]),
+            ("金融監管與质量", "监管", &[6..12]),
+            ("金融監管與质量", "質量", &[15..21]),
+            ("質量质量", "质量", &[0..6, 6..12]),
+            ("蒲長城委員", "长城", &[3..9]),
+            ("幹部、干涉", "干", &[0..3, 9..12]),
+            ("２０２２年質量Ｑ", "2022年质量q", &[0..24]),
+            ("質量Ｑ", "质量q", &[0..9]),
+            ("質量ｑ", "质量Q", &[]),
+            ("中質量", "中質量", &[0..9]),
+            ("質量", "量質", &[]),
         ];
         for (hay, query, want) in cases {
             assert_eq!(find_matches(hay, query), *want, "{query:?} in {hay:?}");

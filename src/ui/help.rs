@@ -12,6 +12,7 @@ use crate::state::State;
 pub(super) fn render(buf: &mut Buffer, state: &State, offset: usize, look: &Look) {
     let view = state.help_view();
     let area = rect(view.area);
+    super::clear_under_overlay(buf, area);
     Clear.render(area, buf);
     let close = keymap::keys_label(&keymap::keys_for(Mode::Help, Action::CloseHelp));
     let block = Block::bordered()

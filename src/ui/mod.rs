@@ -68,20 +68,54 @@ fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.width, a.height)
 }
 
-/// A centred one-line message instead of a broken layout.
+/// A centred one-line message instead of a broken layout, naming the
+/// smallest size that works, as fully as the width allows.
 fn too_small(buf: &mut Buffer, area: Rect, look: &Look) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let full = format!("terminal too small: needs {MIN_WIDTH}x{MIN_HEIGHT}");
-    let msg = [full.as_str(), "terminal too small", "too small", "small"]
-        .into_iter()
+    let need = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
+    let candidates = [
+        format!(
+            "terminal too small ({}x{}): needs at least {need}",
+            area.width, area.height
+        ),
+        format!("too small: needs {need}"),
+        format!("needs {need}"),
+        format!("min {need}"),
+        need,
+    ];
+    let msg = candidates
+        .iter()
         .find(|m| m.len() <= usize::from(area.width))
-        .unwrap_or("");
+        .map_or("", String::as_str);
     let w = msg.len() as u16;
     let x = area.x + (area.width - w) / 2;
     let y = area.y + area.height / 2;
     buf.set_string(x, y, msg, look.theme.too_small);
+}
+
+/// Readies the cells beside an overlay's box: a wide character whose
+/// second half lies under the box's left edge would still be drawn by the
+/// terminal over the border (ratatui skips the cell it covers), so it
+/// becomes a space.
+fn clear_under_overlay(buf: &mut Buffer, area: Rect) {
+    let Some(left) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom().min(buf.area.bottom()) {
+        let cell = &mut buf[(left, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1
+            || matches!(
+                cell.diff_option,
+                ratatui::buffer::CellDiffOption::ForcedWidth(w) if w.get() > 1
+            )
+        {
+            let style = cell.style();
+            cell.reset();
+            cell.set_style(style);
+        }
+    }
 }
 
 /// A pane's one-line header, strong when the pane has focus.

@@ -6,31 +6,53 @@ use ratatui::layout::{Position, Rect};
 
 use super::{Look, put};
 use crate::keymap;
-use crate::state::{Node, State};
+use crate::state::{Node, Page, State, count_of};
 use crate::text;
 
-/// Where reading is: segment i/n, speaker, turn i/n, percent.
+/// Where reading is: segment i/n (with its sections), speaker, turn i/n,
+/// percent.
 pub(super) fn position(state: &State) -> String {
     let p = state.proceedings();
     let n = p.segments.len();
     let pct = state.reader.percent();
-    match state.reader.node {
-        Node::Forum => format!("overview  {n} segments  {pct}%"),
+    let b = state.builder();
+    if let Page::Speaker(who) = state.reader.page {
+        let name = &p.speaker(who).name;
+        let turns = state.reader.doc.turns.len();
+        let k = state.current_turn().map_or(0, |k| k + 1);
+        return format!("speaker page  {name}  turn {k}/{turns}  {pct}%");
+    }
+    match state.reading() {
+        Node::Forum | Node::Heading(_) => {
+            format!("overview  {}  {pct}%", count_of(n, "segment"))
+        }
         Node::Segment(i) => format!(
-            "segment {}/{n}  {}  {pct}%",
+            "segment {}/{n}{}  {}  {pct}%",
             i + 1,
-            state.builder().kind_label(&p.segments[i].kind)
+            path(state, i),
+            b.kind_label(&p.segments[i].kind)
         ),
         Node::Speech(i, j) => {
             let seg = &p.segments[i];
-            let who = state.builder().speech_label(&seg.speeches[j]);
+            let who = b.speech_label(&seg.speeches[j]);
             format!(
-                "segment {}/{n}  {who}  turn {}/{}  {pct}%",
+                "segment {}/{n}{}  {who}  turn {}/{}  {pct}%",
                 i + 1,
+                path(state, i),
                 j + 1,
                 seg.speeches.len()
             )
         }
+    }
+}
+
+/// ` 委員會 › 質詢`: the sections a segment sits in, if any.
+fn path(state: &State, i: usize) -> String {
+    let parents = &state.proceedings().segments[i].parents;
+    if parents.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", parents.join(crate::doc::PATH_SEP))
     }
 }
 
@@ -55,13 +77,20 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, state: &State, look: &Look) -
     let right = area.right();
     let mut x = area.x + 1;
     let mut cursor = None;
-    if state.search.typing {
+    // An open prompt: its sigil, what is typed, and the cursor after it.
+    let prompt = match (&state.goto, state.search.typing, state.pending) {
+        (_, _, Some(p)) => Some((p.sigil(), "")),
+        (Some(line), _, _) => Some((":", line.as_str())),
+        (None, true, _) => Some(("/", state.search.query.as_str())),
+        (None, false, None) => None,
+    };
+    if let Some((sigil, typed)) = prompt {
         x += put(
             buf,
             x,
             area.y,
             right.saturating_sub(x),
-            "/",
+            sigil,
             t.status_key,
             look,
         );
@@ -70,7 +99,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, state: &State, look: &Look) -
             x,
             area.y,
             right.saturating_sub(x),
-            &state.search.query,
+            typed,
             t.status_info,
             look,
         );
@@ -115,7 +144,9 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, state: &State, look: &Look) -
             );
         }
     }
-    if let Some(s) = search_state(state) {
+    // A remark says all there is to say: `no match for zzz` alone, not
+    // followed by `no match` again.
+    if let Some(s) = search_state(state).filter(|_| state.message.is_none()) {
         x += 2;
         let style = if state.search.hits.is_empty() {
             t.status_error

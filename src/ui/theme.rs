@@ -14,6 +14,7 @@ pub struct Theme {
     pub pane_header_focused: Style,
     pub separator: Style,
     pub tree_forum: Style,
+    pub tree_heading: Style,
     pub tree_segment: Style,
     pub tree_speech: Style,
     pub tree_post: Style,
@@ -26,6 +27,8 @@ pub struct Theme {
     pub meta: Style,
     pub body: Style,
     pub entry: Style,
+    pub speaker: Style,
+    pub note: Style,
     pub hit: Style,
     pub hit_current: Style,
     pub scrollbar_thumb: Style,
@@ -60,6 +63,7 @@ pub const THEME: Theme = Theme {
     pane_header_focused: Style::new().fg(INK).bg(PAPER).add_modifier(Modifier::BOLD),
     separator: fg(DIM),
     tree_forum: Style::new().add_modifier(Modifier::BOLD),
+    tree_heading: fg(ACCENT).add_modifier(Modifier::BOLD),
     tree_segment: fg(BLUE).add_modifier(Modifier::BOLD),
     tree_speech: Style::new(),
     tree_post: fg(DIM),
@@ -72,6 +76,8 @@ pub const THEME: Theme = Theme {
     meta: fg(DIM),
     body: Style::new(),
     entry: Style::new().add_modifier(Modifier::BOLD),
+    speaker: fg(ACCENT).add_modifier(Modifier::BOLD),
+    note: fg(DIM).add_modifier(Modifier::ITALIC),
     hit: Style::new()
         .fg(INK)
         .bg(HIT)
@@ -110,6 +116,7 @@ impl Theme {
             pane_header_focused: strip(self.pane_header_focused).add_modifier(Modifier::REVERSED),
             separator: strip(self.separator),
             tree_forum: strip(self.tree_forum),
+            tree_heading: strip(self.tree_heading),
             tree_segment: strip(self.tree_segment),
             tree_speech: strip(self.tree_speech),
             tree_post: strip(self.tree_post),
@@ -122,6 +129,8 @@ impl Theme {
             meta: strip(self.meta),
             body: strip(self.body),
             entry: strip(self.entry),
+            speaker: strip(self.speaker),
+            note: strip(self.note).add_modifier(Modifier::DIM),
             hit: strip(self.hit),
             hit_current: strip(self.hit_current).add_modifier(Modifier::REVERSED),
             scrollbar_thumb: strip(self.scrollbar_thumb),
@@ -145,6 +154,8 @@ impl Theme {
             Role::Meta => self.meta,
             Role::Body | Role::Blank => self.body,
             Role::Entry => self.entry,
+            Role::Speaker => self.speaker,
+            Role::Note => self.note,
         }
     }
 }

@@ -109,3 +109,20 @@ pub const SCENES: &[(&str, &str)] = &[
     ("help", "?"),
     ("collapsed-tree", "jhjjhjjjjjjh"),
 ];
+
+/// A fixture under `tests/fixtures/valid/` in a state of a given size after
+/// some keys.
+pub fn fixture_state(name: &str, width: u16, height: u16, keys: &str) -> State {
+    let path = format!("{}/tests/fixtures/valid/{name}", env!("CARGO_MANIFEST_DIR"));
+    let loaded = model::load_path(std::path::Path::new(&path)).expect("fixture loads");
+    let mut s = State::new(loaded.proceedings, AmbiguousWidth::Narrow);
+    s.apply(forum_tui::action::Action::Resize(width, height));
+    s.press(keys);
+    s
+}
+
+/// The screen of a fixture after `keys`, in colour.
+pub fn fixture_screen(name: &str, width: u16, height: u16, keys: &str) -> Buffer {
+    let s = fixture_state(name, width, height, keys);
+    draw(&s, &Look::new(true, AmbiguousWidth::Narrow))
+}

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::error::{LoadError, LoadErrorKind};
-use super::path::JsonPath;
-use super::raw::{Extra, RawBlock, RawFile};
+use super::path::{JsonPath, quoted};
+use super::raw::{Extra, RawBlock, RawBlockObject, RawFile};
 use super::rules::{SpeechIds, control_chars_message, is_space};
 use super::{Block, Loaded, Proceedings, SpeakerIdx, Warning};
 
@@ -50,7 +50,7 @@ pub(super) fn validate(file: &str, raw: RawFile) -> Res<Loaded> {
     }
     for (i, speaker) in speakers.iter().enumerate() {
         if !spoke[i] {
-            let msg = format!("speaker \"{}\" never speaks", speaker.id);
+            let msg = format!("speaker {} never speaks", quoted(&speaker.id));
             v.warn(&root.key("speakers").index(i), &msg);
         }
     }
@@ -95,9 +95,24 @@ impl Validator<'_> {
         })
     }
 
+    /// Warns about members the format does not define (each name once, in
+    /// sorted order) and about members given more than once.
     fn extra(&mut self, path: &JsonPath, extra: &Extra) {
-        for key in extra.keys() {
+        if extra.unknown.is_empty() && extra.repeated.is_empty() {
+            return;
+        }
+        let mut unknown: Vec<&str> = extra.unknown.iter().map(String::as_str).collect();
+        unknown.sort_unstable();
+        let mut repeated: Vec<&str> = extra.repeated.iter().map(String::as_str).collect();
+        repeated.extend(unknown.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]));
+        unknown.dedup();
+        for key in unknown {
             self.warn(&path.key(key), "unknown field");
+        }
+        repeated.sort_unstable();
+        repeated.dedup();
+        for key in repeated {
+            self.warn(&path.key(key), "duplicate key (the last value is used)");
         }
     }
 
@@ -134,7 +149,11 @@ impl Validator<'_> {
             return Err(self.error(LoadErrorKind::Invalid, &path, "empty id"));
         }
         if let Some(c) = id.chars().find(|&c| is_space(c)) {
-            let msg = format!("id \"{id}\" contains whitespace (U+{:04X})", u32::from(c));
+            let msg = format!(
+                "id {} contains whitespace (U+{:04X})",
+                quoted(&id),
+                u32::from(c)
+            );
             return Err(self.error(LoadErrorKind::Invalid, &path, &msg));
         }
         Ok(id)
@@ -151,7 +170,7 @@ impl Validator<'_> {
         let id = self.id(parent, value)?;
         let path = parent.key("id");
         if let Some(first) = seen.get(&id) {
-            let msg = format!("duplicate {what} id \"{id}\" (first at {first})");
+            let msg = format!("duplicate {what} id {} (first at {first})", quoted(&id));
             return Err(self.error(LoadErrorKind::Invalid, &path, &msg));
         }
         seen.insert(id.clone(), path);
@@ -167,19 +186,38 @@ impl Validator<'_> {
                     self.text(&path, &s);
                     Block::Paragraph(s)
                 }
-                RawBlock::List(list) => {
-                    self.extra(&path, &list.extra);
-                    let items = self.required(&path, "list", list.list)?;
-                    for (k, item) in items.iter().enumerate() {
-                        self.text(&path.key("list").index(k), item);
-                    }
-                    Block::List {
-                        items,
-                        ordered: list.ordered.unwrap_or(false),
-                    }
-                }
+                RawBlock::Object(object) => self.block_object(&path, object)?,
             });
         }
         Ok(blocks)
+    }
+
+    /// A list (`{"list": [...]}`) or a note (`{"note": "..."}`), never both.
+    fn block_object(&mut self, path: &JsonPath, object: RawBlockObject) -> Res<Block> {
+        self.extra(path, &object.extra);
+        match (object.list, object.note) {
+            (Some(_), Some(_)) => Err(self.error(
+                LoadErrorKind::Invalid,
+                path,
+                "a block is a list or a note, not both",
+            )),
+            (None, Some(note)) => {
+                if object.ordered.is_some() {
+                    self.warn(&path.key("ordered"), "unknown field (a note has no order)");
+                }
+                self.text(&path.key("note"), &note);
+                Ok(Block::Note(note))
+            }
+            (list, None) => {
+                let items = self.required(path, "list", list)?;
+                for (k, item) in items.iter().enumerate() {
+                    self.text(&path.key("list").index(k), item);
+                }
+                Ok(Block::List {
+                    items,
+                    ordered: object.ordered.unwrap_or(false),
+                })
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::model::error::LoadErrorKind;
-use crate::model::path::JsonPath;
+use crate::model::path::{JsonPath, quoted};
 use crate::model::raw::{RawAffiliation, RawForum, RawOrganizer, RawSource, RawSpeaker};
 use crate::model::rules::is_space;
 use crate::model::{Affiliation, Date, Forum, Organizer, Source, Speaker, SpeakerIdx, SpeakerKind};
@@ -21,7 +21,7 @@ impl Validator<'_> {
             Some(s) => match s.parse::<Date>() {
                 Ok(date) => Some(date),
                 Err(e) => {
-                    let msg = format!("\"{s}\" is {e}");
+                    let msg = format!("{} is {e}", quoted(&s));
                     return Err(self.error(LoadErrorKind::Invalid, &path.key("date"), &msg));
                 }
             },
@@ -104,7 +104,8 @@ impl Validator<'_> {
             Some("organization") => SpeakerKind::Organization,
             Some(other) => {
                 let msg = format!(
-                    "unknown speaker kind \"{other}\" (expected \"person\" or \"organization\")"
+                    "unknown speaker kind {} (expected \"person\" or \"organization\")",
+                    quoted(other)
                 );
                 return Err(self.error(LoadErrorKind::Invalid, &path.key("kind"), &msg));
             }

@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use crate::model::error::LoadErrorKind;
-use crate::model::path::JsonPath;
-use crate::model::raw::{RawSegment, RawSpeech};
-use crate::model::rules::SpeechIds;
+use crate::model::path::{JsonPath, quoted};
+use crate::model::raw::{RawBlock, RawSegment, RawSpeech};
+use crate::model::rules::{SpeechIds, is_space};
+use crate::model::time::check_time;
 use crate::model::{Segment, SegmentKind, SpeakerIdx, Speech};
 
 use super::{Ids, Res, Validator};
@@ -26,7 +27,7 @@ impl Validator<'_> {
         if let SegmentKind::Unknown(name) = &kind {
             self.warn(
                 &path.key("kind"),
-                &format!("unknown segment kind \"{name}\" (shown as written)"),
+                &format!("unknown segment kind {} (shown as written)", quoted(name)),
             );
         }
         let title = self.required_text(path, "title", raw.title)?;
@@ -39,6 +40,7 @@ impl Validator<'_> {
         for (i, p) in participants.iter().enumerate() {
             self.text(&path.key("participants").index(i), p);
         }
+        let parents = self.parents(path, raw.parents)?;
         let raw_speeches = self.required(path, "speeches", raw.speeches)?;
         let speeches_path = path.key("speeches");
         let mut speeches = Vec::with_capacity(raw_speeches.len());
@@ -61,8 +63,23 @@ impl Validator<'_> {
             topic,
             description,
             participants,
+            parents,
             speeches,
         })
+    }
+
+    /// Section headings: each one non-empty (not only whitespace).
+    fn parents(&mut self, path: &JsonPath, raw: Option<Vec<String>>) -> Res<Vec<String>> {
+        let parents = raw.unwrap_or_default();
+        for (k, heading) in parents.iter().enumerate() {
+            let path = path.key("parents").index(k);
+            self.text(&path, heading);
+            if heading.chars().all(is_space) {
+                let msg = "empty heading (each of `parents` names a section)";
+                return Err(self.error(LoadErrorKind::Invalid, &path, msg));
+            }
+        }
+        Ok(parents)
     }
 
     fn speech(
@@ -86,17 +103,33 @@ impl Validator<'_> {
                     Some(idx)
                 }
                 None => {
-                    let msg = format!("no speaker has the id \"{name}\"");
+                    let msg = format!("no speaker has the id {}", quoted(&name));
                     return Err(self.error(LoadErrorKind::Invalid, &path.key("speaker"), &msg));
                 }
             },
         };
         let title = self.opt_text(path, "title", raw.title);
-        if speaker.is_none() && title.is_none() {
+        // A procedural entry between turns ((鼓掌), [The Speaker in the
+        // Chair]) needs neither speaker nor title: every block is a note.
+        let note_only = raw.paragraphs.as_ref().is_some_and(|p| {
+            !p.is_empty()
+                && p.iter().all(
+                    |b| matches!(b, RawBlock::Object(o) if o.note.is_some() && o.list.is_none()),
+                )
+        });
+        if speaker.is_none() && title.is_none() && !note_only {
             let msg = "missing required field (a speech without a speaker needs a title)";
             return Err(self.error(LoadErrorKind::Missing, &path.key("title"), msg));
         }
         let form = self.opt_text(path, "form", raw.form);
+        let role = self.opt_text(path, "role", raw.role);
+        let time = self.opt_text(path, "time", raw.time);
+        if let Some(t) = &time
+            && let Err(e) = check_time(t)
+        {
+            let msg = format!("{} is {e}", quoted(t));
+            return Err(self.error(LoadErrorKind::Invalid, &path.key("time"), &msg));
+        }
         let raw_paragraphs = self.required(path, "paragraphs", raw.paragraphs)?;
         if raw_paragraphs.is_empty() {
             let msg = "empty (a speech needs at least one paragraph)";
@@ -110,6 +143,8 @@ impl Validator<'_> {
                 speaker,
                 title,
                 form,
+                role,
+                time,
                 paragraphs,
             },
         })
