@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use forum_tui::cli::{self, Args, Command, Input};
 use forum_tui::model::{self, Loaded};
 use forum_tui::state::State;
+use forum_tui::text::layout::LayoutOptions;
 use forum_tui::text::sanitize::sanitize;
 use forum_tui::{DEFAULT_NAME, DEFAULT_PROCEEDINGS, app, print, ui};
 
@@ -64,14 +65,14 @@ fn main() -> ExitCode {
             &loaded.proceedings,
             only,
             dump_width(),
-            args.ambiguous,
+            LayoutOptions::from(args.ambiguous).hang(args.hang),
         )),
         // As man does: output that is not a terminal gets the text.
         Command::Read if !stdout_tty => out(&print::dump(
             &loaded.proceedings,
             only,
             dump_width(),
-            args.ambiguous,
+            LayoutOptions::from(args.ambiguous).hang(args.hang),
         )),
         Command::Read => read(loaded, &args),
         Command::Help | Command::Version => ExitCode::SUCCESS,

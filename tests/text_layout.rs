@@ -186,3 +186,30 @@ fn article_snapshot() {
     }
     insta::assert_snapshot!(out);
 }
+
+/// `--dump --hang-punctuation`: lines of at most width + 2 cells, and only
+/// a full-width closing mark ever goes past the width.
+#[test]
+fn dump_with_hanging_punctuation() {
+    use forum_tui::print::{Only, dump};
+    let p = forum_tui::model::load_bytes("default", forum_tui::DEFAULT_PROCEEDINGS.as_bytes())
+        .expect("default proceedings")
+        .proceedings;
+    let mut hung = 0;
+    for width in [20, 31, 40, 57] {
+        let plain = dump(&p, Only::All, width, Narrow);
+        let on = dump(&p, Only::All, width, LayoutOptions::from(Narrow).hang(true));
+        assert!(plain.lines().all(|l| str_width(l, Narrow) <= width));
+        for line in on.lines() {
+            let w = str_width(line, Narrow);
+            assert!(w <= width + 2, "{width}: {line}");
+            if w > width {
+                hung += 1;
+                let last = line.chars().last().unwrap_or(' ');
+                assert!("。，、：；！？”’」』）》".contains(last), "{width}: {line}");
+                assert!(w - str_width(&last.to_string(), Narrow) <= width, "{line}");
+            }
+        }
+    }
+    assert!(hung > 0, "some mark hangs");
+}
