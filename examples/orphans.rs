@@ -8,8 +8,10 @@
 //! * lines over the width in wide mode, measured independently of the
 //!   engine: every East Asian Ambiguous character counts 2 cells.
 //!
+//! (`--show` prints each orphan that remains, with its last two lines.)
+//!
 //! ```text
-//! cargo run --release --example orphans -- [--hang] [FILE...]
+//! cargo run --release --example orphans -- [--hang] [--show] [FILE...]
 //! ```
 
 use std::process::ExitCode;
@@ -82,7 +84,7 @@ fn lay(items: &[String], indent: Option<bool>, width: usize, opts: LayoutOptions
     }
 }
 
-fn count(p: &Proceedings, hang: bool, out: &mut Counts) {
+fn count(p: &Proceedings, hang: bool, show: bool, out: &mut Counts) {
     let gutter = if hang { 2 } else { 0 };
     for (items, indent) in texts(p) {
         for width in WIDTHS {
@@ -109,6 +111,10 @@ fn count(p: &Proceedings, hang: bool, out: &mut Counts) {
                     let last = &text[lines[end - 1].range.clone()];
                     if last.graphemes(true).filter(|g| is_char(g)).count() == 1 {
                         out.orphans += 1;
+                        if show {
+                            let before = &text[lines[end - 2].range.clone()];
+                            println!("  width {width}: {before} / {last}");
+                        }
                     }
                 }
                 k = end;
@@ -126,10 +132,13 @@ fn count(p: &Proceedings, hang: bool, out: &mut Counts) {
 
 fn main() -> ExitCode {
     let mut hang = false;
+    let mut show = false;
     let mut files = Vec::new();
     for a in std::env::args().skip(1) {
         if a == "--hang" {
             hang = true;
+        } else if a == "--show" {
+            show = true;
         } else {
             files.push(a);
         }
@@ -169,7 +178,7 @@ fn main() -> ExitCode {
             }
         };
         let mut c = Counts::default();
-        count(&p, hang, &mut c);
+        count(&p, hang, show, &mut c);
         let short = name.rsplit('/').next().unwrap_or(&name);
         println!(
             "{:<50} {:>8} {:>10} {:>8} {:>6.2}% {:>10} {:>9}",

@@ -10,7 +10,7 @@
 //! hanging punctuation on, a full-width closing mark that would overflow
 //! stays on the line in a gutter of [`HANG_GUTTER`] cells instead.
 //! When that leaves a forced break or an orphan (a last line of one
-//! character), [`super::plan`] re-plans the segment from two lines before
+//! character), the planner (`plan.rs`) re-plans the segment from two lines before
 //! the trouble, looking ahead; greedy stays the answer otherwise and for
 //! huge segments.
 //! White space never causes an overflow: it hangs past the margin and is
