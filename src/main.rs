@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use forum_tui::cli::{self, Args, Command, Input};
 use forum_tui::model::{self, Loaded};
 use forum_tui::state::State;
+use forum_tui::text::layout::LayoutOptions;
 use forum_tui::text::sanitize::sanitize;
 use forum_tui::{DEFAULT_NAME, DEFAULT_PROCEEDINGS, app, print, ui};
 
@@ -58,12 +59,8 @@ fn main() -> ExitCode {
             .script
             .filter(|&to| forum_tui::find::document_script(p).is_some_and(|s| s != to))
             .map(|to| forum_tui::find::shown_in(p, to));
-        print::dump(
-            converted.as_ref().unwrap_or(p),
-            only,
-            dump_width(),
-            args.ambiguous,
-        )
+        let options = LayoutOptions::from(args.ambiguous).hang(args.hang);
+        print::dump(converted.as_ref().unwrap_or(p), only, dump_width(), options)
     };
     match args.command {
         Command::Check => {
