@@ -95,7 +95,8 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     let look = ui::Look::new(colour, args.ambiguous);
     let state = State::new(loaded.proceedings, args.ambiguous)
         .with_measure(args.width)
-        .with_script(args.script);
+        .with_script(args.script)
+        .with_hang(args.hang);
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
