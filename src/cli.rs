@@ -41,6 +41,9 @@ Options:
       --ambiguous-width WIDTH     Lay out East Asian Ambiguous characters (\u{201c} \u{201d} \u{2014} \u{2026})
                                   as `narrow` (1 cell, default) or `wide` (2 cells; borders
                                   become ASCII). Also set by FORUM_TUI_AMBIGUOUS_WIDTH.
+      --hang-punctuation          Let a full-width closing mark such as \u{3002} or \u{ff0c} hang past
+                                  the line end instead of pushing a character down
+                                  (--dump lines may then be 2 cells wider than --width)
   -h, --help                      Print help
   -V, --version                   Print version
 
@@ -84,6 +87,9 @@ pub struct Args {
     pub from: Option<Format>,
     /// `-o`: where `convert` writes.
     pub output: Option<PathBuf>,
+    /// `--hang-punctuation`: full-width closing marks may hang in a 2-cell
+    /// gutter past the width.
+    pub hang: bool,
     /// `--dump --segment N`, counted from 1.
     pub segment: Option<usize>,
     /// `--dump --speaker ID`.
@@ -108,6 +114,7 @@ struct LowArgs {
     speaker: Option<String>,
     script: Option<String>,
     max_size: Option<String>,
+    hang: bool,
 }
 
 fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String> {
@@ -126,6 +133,7 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Long("script") => low.script = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("speaker") => low.speaker = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("max-size") => low.max_size = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("hang-punctuation") => low.hang = true,
             Long("ambiguous-width") => {
                 low.ambiguous = Some(string(p.value().map_err(|e| e.to_string())?)?);
             }
@@ -245,6 +253,7 @@ pub fn parse(
         ambiguous,
         from,
         output: low.output.map(PathBuf::from),
+        hang: low.hang,
         segment,
         speaker: low.speaker,
         script,
@@ -303,6 +312,12 @@ mod tests {
         assert_eq!(a.segment, Some(3));
         let a = p(&["--dump", "--speaker", "hao"]).unwrap();
         assert_eq!(a.speaker.as_deref(), Some("hao"));
+        assert!(p(&["--dump", "--hang-punctuation"]).unwrap().hang);
+        assert!(
+            p(&["--hang-punctuation"]).unwrap().hang,
+            "in the reader too"
+        );
+        assert!(!p(&["--dump"]).unwrap().hang);
         assert_eq!(p(&["-h"]).unwrap().command, Command::Help);
         assert_eq!(p(&["--version"]).unwrap().command, Command::Version);
     }

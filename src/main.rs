@@ -11,6 +11,7 @@ use forum_tui::cli::{self, Args, Command, Input};
 use forum_tui::model::import::{self, Format};
 use forum_tui::model::{self, Loaded};
 use forum_tui::state::State;
+use forum_tui::text::layout::LayoutOptions;
 use forum_tui::text::sanitize::sanitize;
 use forum_tui::{DEFAULT_NAME, DEFAULT_PROCEEDINGS, app, print, ui};
 
@@ -60,12 +61,8 @@ fn main() -> ExitCode {
             .script
             .filter(|&to| forum_tui::find::document_script(p).is_some_and(|s| s != to))
             .map(|to| forum_tui::find::shown_in(p, to));
-        print::dump(
-            converted.as_ref().unwrap_or(p),
-            only,
-            dump_width(),
-            args.ambiguous,
-        )
+        let options = LayoutOptions::from(args.ambiguous).hang(args.hang);
+        print::dump(converted.as_ref().unwrap_or(p), only, dump_width(), options)
     };
     match args.command {
         Command::Check => {
@@ -101,7 +98,8 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     let look = ui::Look::new(colour, args.ambiguous);
     let state = State::new(loaded.proceedings, args.ambiguous)
         .with_measure(args.width)
-        .with_script(args.script);
+        .with_script(args.script)
+        .with_hang(args.hang);
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
