@@ -454,3 +454,30 @@ fn y_copies_the_turn_through_osc_52_only() {
     s.send("q");
     s.wait_exit();
 }
+
+#[test]
+fn a_forum_wide_search_on_a_real_sitting_lists_hits_and_n_walks_them() {
+    let ly = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/ly-2012-03-26-finance-economics.json"
+    );
+    let mut s = spawn(120, 40, &[ly]);
+    s.wait_text("議程");
+    s.send("f经济部");
+    s.wait_text("132 matches");
+    // Hits of at least three speakers, counted per speaker.
+    s.wait_for("three speakers counted", |scr| {
+        let counts = scr.contents().lines().nth(2).unwrap_or("").to_owned();
+        counts
+            .split("  ")
+            .filter(|c| c.trim().ends_with(char::is_numeric))
+            .count()
+            >= 3
+    });
+    s.send("\r\r");
+    s.wait_text("match 1/132 in the forum");
+    s.send("n");
+    s.wait_text("match 2/132 in the forum");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
