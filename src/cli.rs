@@ -5,6 +5,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use crate::text::AmbiguousWidth;
+use crate::text::script::Script;
 
 /// The environment variable that sets `--ambiguous-width`.
 pub const AMBIGUOUS_ENV: &str = "FORUM_TUI_AMBIGUOUS_WIDTH";
@@ -26,6 +27,8 @@ Options:
                                   terminal's, else 80), or the widest text column in the reader
       --segment N                 With --dump: only segment N (counted from 1)
       --speaker ID                With --dump: only the turns of the speaker with this id
+      --script hans|hant          Show Chinese text in Simplified or Traditional characters
+                                  (the reader's t switches; --dump prints in it)
       --max-size N                Refuse input larger than N bytes (suffix K, M or G: KiB,
                                   MiB, GiB); default: no limit for a file, 1G for a stream
       --ambiguous-width WIDTH     Lay out East Asian Ambiguous characters (\u{201c} \u{201d} \u{2014} \u{2026})
@@ -78,6 +81,8 @@ pub struct Args {
     pub segment: Option<usize>,
     /// `--dump --speaker ID`.
     pub speaker: Option<String>,
+    /// `--script hans|hant`.
+    pub script: Option<Script>,
     /// `--max-size`: the most bytes read from the input.
     pub max_size: Option<u64>,
 }
@@ -91,6 +96,7 @@ struct LowArgs {
     ambiguous: Option<String>,
     segment: Option<String>,
     speaker: Option<String>,
+    script: Option<String>,
     max_size: Option<String>,
     hang: bool,
 }
@@ -108,6 +114,7 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Short('V') | Long("version") => low.modes.push(Command::Version),
             Long("width") => low.width = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("segment") => low.segment = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("script") => low.script = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("speaker") => low.speaker = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("max-size") => low.max_size = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("hang-punctuation") => low.hang = true,
@@ -182,6 +189,13 @@ pub fn parse(
     if (segment.is_some() || low.speaker.is_some()) && command != Command::Dump {
         return Err("--segment and --speaker go with --dump".to_owned());
     }
+    let script = match low.script {
+        None => None,
+        Some(s) => Some(
+            Script::parse(&s)
+                .ok_or_else(|| format!("--script: expected `hans` or `hant`, got `{s}`"))?,
+        ),
+    };
     if segment.is_some() && low.speaker.is_some() {
         return Err("--segment and --speaker exclude each other".to_owned());
     }
@@ -204,6 +218,7 @@ pub fn parse(
         hang: low.hang,
         segment,
         speaker: low.speaker,
+        script,
         max_size,
     })
 }

@@ -53,27 +53,34 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The dump in the script asked for: a converted copy, as the reader shows.
+    let dump = |p: &model::Proceedings| {
+        let converted = args
+            .script
+            .filter(|&to| forum_tui::find::document_script(p).is_some_and(|s| s != to))
+            .map(|to| forum_tui::find::shown_in(p, to));
+        print::dump(
+            converted.as_ref().unwrap_or(p),
+            only,
+            dump_width(),
+            LayoutOptions::from(args.ambiguous).hang(args.hang),
+        )
+    };
     match args.command {
         Command::Check => {
             for w in &loaded.warnings {
                 err_line(&format!("warning: {w}"));
             }
-            out(&format!("{}\n", print::check_summary(&loaded)))
+            let code = out(&format!("{}\n", print::check_summary(&loaded)));
+            // The process ends here: freeing every string of a large file
+            // one by one would only add to the time --check takes.
+            std::mem::forget(loaded);
+            code
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
-        Command::Dump => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            LayoutOptions::from(args.ambiguous).hang(args.hang),
-        )),
+        Command::Dump => out(&dump(&loaded.proceedings)),
         // As man does: output that is not a terminal gets the text.
-        Command::Read if !stdout_tty => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            LayoutOptions::from(args.ambiguous).hang(args.hang),
-        )),
+        Command::Read if !stdout_tty => out(&dump(&loaded.proceedings)),
         Command::Read => read(loaded, &args),
         Command::Help | Command::Version => ExitCode::SUCCESS,
     }
@@ -85,9 +92,14 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
         err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
+    // The 繁/简 converters and fold tables take ~0.1 s to unpack: ready
+    // them while the first screen is drawn, not on the first search or t.
+    std::thread::spawn(forum_tui::text::script::warm_up);
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
-    let state = State::new(loaded.proceedings, args.ambiguous).with_measure(args.width);
+    let state = State::new(loaded.proceedings, args.ambiguous)
+        .with_measure(args.width)
+        .with_script(args.script);
     match app::run(state, look) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -11,6 +11,7 @@ mod page;
 pub use build::{Builder, first_sentence};
 pub use labels::Labels;
 
+pub use crate::find::Field;
 use crate::model::Block;
 use crate::text;
 use crate::text::layout::{LaidLine, LayoutOptions};
@@ -57,6 +58,19 @@ pub struct Piece {
     /// The turn the piece belongs to, as (segment, speech) indices; `None`
     /// for page headers.
     pub at: Option<(usize, usize)>,
+    /// Which text of the model the piece shows, so that a forum-wide hit or
+    /// a saved position finds its piece.
+    pub src: Option<Src>,
+}
+
+/// Where a piece's text comes from: a field of the forum, the segment or
+/// the turn (`Piece::at` says which turn), its block, and the bytes of
+/// furniture before the model's text (a label such as 議題　).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Src {
+    pub field: Field,
+    pub block: usize,
+    pub base: usize,
 }
 
 impl Piece {
@@ -68,6 +82,15 @@ impl Piece {
                 indent: false,
             },
             at: None,
+            src: None,
+        }
+    }
+
+    /// The piece with its source.
+    fn from(self, field: Field, block: usize, base: usize) -> Piece {
+        Piece {
+            src: Some(Src { field, block, base }),
+            ..self
         }
     }
 
@@ -189,19 +212,27 @@ impl Doc {
                 role: Role::Blank,
                 content: Content::Blank,
                 at,
+                src: None,
             });
         }
     }
 
     /// Blocks of text, each after a blank line. Spoken paragraphs take the
     /// Chinese indent in Chinese documents; notes never do.
-    fn blocks(&mut self, blocks: &[Block], cjk: bool, at: Option<(usize, usize)>) {
-        self.blocks_from(blocks, cjk, at, true);
+    fn blocks(&mut self, blocks: &[Block], cjk: bool, at: Option<(usize, usize)>, field: Field) {
+        self.blocks_from(blocks, cjk, at, field, true);
     }
 
     /// [`Doc::blocks`], the first one right under what precedes it unless
     /// `gap` (a turn's first block sits under its speaker line).
-    fn blocks_from(&mut self, blocks: &[Block], cjk: bool, at: Option<(usize, usize)>, gap: bool) {
+    fn blocks_from(
+        &mut self,
+        blocks: &[Block],
+        cjk: bool,
+        at: Option<(usize, usize)>,
+        field: Field,
+        gap: bool,
+    ) {
         for (k, b) in blocks.iter().enumerate() {
             if gap || k > 0 {
                 self.blank();
@@ -229,14 +260,45 @@ impl Doc {
                     },
                 ),
             };
-            self.push(Piece { role, content, at });
+            let src = Some(Src {
+                field,
+                block: k,
+                base: 0,
+            });
+            self.push(Piece {
+                role,
+                content,
+                at,
+                src,
+            });
         }
     }
 
     fn meta(&mut self, labels: &Labels, label: &str, value: Option<&str>) {
-        if let Some(v) = value.filter(|v| !v.is_empty()) {
-            let sep = labels.meta_sep;
-            self.push(Piece::text(Role::Meta, format!("{label}{sep}{v}")));
+        if let Some(p) = meta_piece(labels, label, value) {
+            self.push(p);
         }
     }
+
+    /// The piece showing a model text, and the bytes before it there.
+    pub fn piece_of(
+        &self,
+        at: Option<(usize, usize)>,
+        field: Field,
+        block: usize,
+    ) -> Option<(usize, usize)> {
+        self.pieces
+            .iter()
+            .position(|p| p.at == at && p.src.is_some_and(|s| s.field == field && s.block == block))
+            .map(|i| (i, self.pieces[i].src.map_or(0, |s| s.base)))
+    }
+}
+
+/// 日期　2023-01-13: a label and its value, or nothing without a value.
+fn meta_piece(labels: &Labels, label: &str, value: Option<&str>) -> Option<Piece> {
+    let v = value.filter(|v| !v.is_empty())?;
+    Some(Piece::text(
+        Role::Meta,
+        format!("{label}{}{v}", labels.meta_sep),
+    ))
 }

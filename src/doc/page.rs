@@ -2,7 +2,7 @@
 //! each opened by a speaker line (name, short post, role, form, time) and
 //! followed by its paragraphs, lists and notes.
 
-use super::{Builder, Content, Doc, Piece, Role, Turn};
+use super::{Builder, Content, Doc, Field, Piece, Role, Src, Turn};
 use crate::model::{Block, SpeakerIdx, Speech};
 
 impl Builder<'_> {
@@ -23,6 +23,12 @@ impl Builder<'_> {
         let start = d.pieces.len();
         let line = self.speaker_line(s);
         if !line.is_empty() {
+            // An unattributed turn's line starts with its title.
+            let src = s.speaker.is_none().then_some(Src {
+                field: Field::SpeechTitle,
+                block: 0,
+                base: 0,
+            });
             d.push(Piece {
                 role: Role::Speaker,
                 content: Content::Text {
@@ -30,19 +36,20 @@ impl Builder<'_> {
                     indent: false,
                 },
                 at: Some(at),
+                src,
             });
         }
         if let (Some(_), Some(title)) = (s.speaker, &s.title) {
             d.push(Piece {
                 at: Some(at),
-                ..Piece::text(Role::Subtitle, title.clone())
+                ..Piece::text(Role::Subtitle, title.clone()).from(Field::SpeechTitle, 0, 0)
             });
         }
         // Without a speaker line (a note-only entry) the turn starts at its
         // first block: the blank before it is already there, so `blocks`
         // adds none.
         d.turns.push(Turn { at, piece: start });
-        d.blocks_from(&s.paragraphs, self.cjk, Some(at), false);
+        d.blocks_from(&s.paragraphs, self.cjk, Some(at), Field::Body, false);
     }
 
     /// 郭欣（一級巡視員）　主席　解讀　10:05; an unattributed turn's title;

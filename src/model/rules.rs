@@ -49,6 +49,63 @@ pub(super) fn control_chars_message(text: &str) -> Option<String> {
     }
 }
 
+/// Whether any string of the JSON `text` can hold a control character
+/// (one that [`control_chars_message`] names). JSON strings cannot hold a
+/// raw C0 control, so one can come only from an escape other than `\n`,
+/// `\t`, `\"`, `\\`, `\/` (say `\u001b` or `\r`), or from a raw DEL or C1
+/// control (U+0080–U+009F, bytes C2 80–C2 9F). One pass over the file,
+/// mostly skipping 64 bytes at a time, saves looking at every string.
+pub(super) fn may_hold_controls(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = next_suspect(b, i) {
+        match b[at] {
+            0x7f => return true,
+            0xc2 if b.get(at + 1).is_some_and(|n| (0x80..=0x9f).contains(n)) => return true,
+            b'\\' => match b.get(at + 1) {
+                Some(b'n' | b't' | b'"' | b'\\' | b'/') => {
+                    i = at + 2;
+                    continue;
+                }
+                Some(b'u') => {
+                    let hex = b
+                        .get(at + 2..at + 6)
+                        .and_then(|h| std::str::from_utf8(h).ok());
+                    match hex.and_then(|h| u32::from_str_radix(h, 16).ok()) {
+                        Some(c) if c < 0x20 && c != 0x0a && c != 0x09 => return true,
+                        Some(0x7f..=0x9f) => return true,
+                        Some(_) => {}
+                        // Not an escape serde_json accepts: the file fails anyway.
+                        None => return true,
+                    }
+                    i = at + 6;
+                    continue;
+                }
+                _ => return true,
+            },
+            _ => {}
+        }
+        i = at + 1;
+    }
+    false
+}
+
+/// The first backslash, DEL or 0xC2 byte at or after `from`. The 64-byte
+/// blocks are tested without branches, which the compiler vectorises.
+fn next_suspect(b: &[u8], from: usize) -> Option<usize> {
+    let is_suspect = |c: u8| c == b'\\' || c == 0x7f || c == 0xc2;
+    let mut at = from;
+    while at < b.len() {
+        let end = (at + 64).min(b.len());
+        let block = &b[at..end];
+        if block.iter().fold(false, |acc, &c| acc | is_suspect(c)) {
+            return block.iter().position(|&c| is_suspect(c)).map(|p| at + p);
+        }
+        at = end;
+    }
+    None
+}
+
 /// Speech ids: the given ones (checked for duplicates in file order) and
 /// the made ones (`SEGMENT/N`), which never collide with any given id.
 pub(super) struct SpeechIds {
@@ -103,6 +160,58 @@ mod tests {
             control_chars_message("\r\u{7f}\u{85}").as_deref(),
             Some("control characters U+000D, U+007F, U+0085")
         );
+    }
+
+    #[test]
+    fn the_file_scan_finds_every_way_a_control_gets_in() {
+        for (json, controls) in [
+            (
+                r#"{"a": "plain 中文", "b": "line\nbreak\ttab \"q\" \\ \/"}"#,
+                false,
+            ),
+            (r#"{"a": "\u4e2d\u000a\u0009 \u00a0 \u00c2"}"#, false),
+            ("{\"a\": \"\u{a0}\u{c0}é\"}", false),
+            (r#"{"a": "esc \u001b"}"#, true),
+            (r#"{"a": "\u001B"}"#, true),
+            (r#"{"a": "cr \r"}"#, true),
+            (r#"{"a": "\b\f"}"#, true),
+            (r#"{"a": "del \u007f"}"#, true),
+            (r#"{"a": "c1 \u009b"}"#, true),
+            ("{\"a\": \"del \u{7f}\"}", true),
+            ("{\"a\": \"csi \u{9b}\"}", true),
+            // An escaped backslash before "u001b" is text, not an escape.
+            (r#"{"a": "\\u001b"}"#, false),
+            (r#"{"a": "\u00"}"#, true),
+        ] {
+            assert_eq!(may_hold_controls(json), controls, "{json}");
+        }
+        // Far into the file, across a 64-byte block boundary.
+        let long = format!("{{\"a\": \"{}\\u0007\"}}", "中".repeat(40));
+        assert!(may_hold_controls(&long));
+        for pad in 0..70 {
+            let s = format!("{}\\n{}", "x".repeat(pad), "y".repeat(pad));
+            assert!(!may_hold_controls(&s), "{pad}");
+            let s = format!("{}\\r", "x".repeat(pad));
+            assert!(may_hold_controls(&s), "{pad}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The scan never misses a string that has a control character,
+        /// however serde_json writes it (raw or escaped).
+        #[test]
+        fn the_scan_never_misses_a_control(s in "(\\PC|\\pC|[\u{0}-\u{9f}]){0,12}", escape in proptest::bool::ANY) {
+            let json = if escape {
+                s.chars().map(|c| format!("\\u{:04x}", u32::from(c) & 0xffff)).collect::<String>()
+            } else {
+                serde_json::to_string(&s).unwrap()
+            };
+            let decoded: String = serde_json::from_str(&format!("\"{}\"", json.trim_matches('"')))
+                .unwrap_or_default();
+            if control_chars_message(&decoded).is_some() {
+                proptest::prop_assert!(may_hold_controls(&json), "{json}");
+            }
+        }
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! or crossterm: the view reads this state, `app.rs` feeds it actions.
 
 mod copy;
+mod find;
 mod geometry;
 mod goto;
 mod marks;
 mod moves;
 mod nav;
 mod reader;
+mod script;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -16,9 +18,11 @@ mod tree;
 pub use geometry::{Area, Geometry, MIN_HEIGHT, MIN_WIDTH};
 pub use nav::count_of;
 
+pub use find::{FindView, ForumNav};
 use geometry::{help_box, help_text_width};
 pub use marks::{Marks, Pending, Place};
 pub use reader::{Anchor, Page, Pos, Reader};
+pub use script::Scripts;
 pub use search::{Hit, Search};
 pub use tree::{Heading, Node, Outline, Tree};
 
@@ -95,6 +99,12 @@ pub struct State {
     pub last_jump: Option<Place>,
     /// Where a speaker's page was opened from (Esc returns there).
     speaker_origin: Option<Place>,
+    /// The forum-wide search's results, while they are shown.
+    pub find: Option<FindView>,
+    /// After a forum-wide hit was opened: `n` `N` go through the forum.
+    pub forum_nav: Option<ForumNav>,
+    /// 繁/简: which script is shown, and the other copy.
+    pub scripts: Scripts,
     size: (u16, u16),
 }
 
@@ -102,6 +112,7 @@ impl State {
     pub fn new(p: Proceedings, amb: AmbiguousWidth) -> State {
         let tree = Tree::new(&p);
         let doc = Builder::new(&p).forum();
+        let scripts = Scripts::of(&p);
         State {
             reader: Reader::new(Page::Forum, doc, amb),
             p,
@@ -120,6 +131,9 @@ impl State {
             marks: Marks::new(),
             last_jump: None,
             speaker_origin: None,
+            find: None,
+            forum_nav: None,
+            scripts,
             size: (0, 0),
         }
     }
@@ -162,6 +176,12 @@ impl State {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
+        } else if let Some(f) = &self.find {
+            if f.typing {
+                Mode::Prompt
+            } else {
+                Mode::Results
+            }
         } else if self.search.typing || self.goto.is_some() || self.pending.is_some() {
             Mode::Prompt
         } else {
@@ -337,6 +357,13 @@ impl State {
     }
 
     fn dispatch(&mut self, action: Action) -> Effect {
+        if action == Action::Work {
+            self.work();
+            return Effect::None;
+        }
+        if self.find.is_some() {
+            return self.dispatch_find(action);
+        }
         match action {
             Action::Quit => return Effect::Quit,
             Action::Redraw => return Effect::Redraw,
@@ -352,6 +379,7 @@ impl State {
                 return Effect::Mouse(self.mouse);
             }
             Action::Copy => return self.copy_turn(),
+            Action::ToggleScript => self.toggle_script(),
             Action::Help => self.help = Some(0),
             Action::CloseHelp => {}
             Action::Resize(w, h) => self.resize(w, h),
@@ -398,6 +426,8 @@ impl State {
             Action::GotoSegment(n) => self.goto_segment(usize::from(n)),
             Action::GotoStart => self.goto = Some(String::new()),
             Action::SearchStart => self.search_start(),
+            Action::FindStart => self.find_start(),
+            Action::CloseResults | Action::Work => {}
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
             Action::ClearSearch => self.escape(),
@@ -437,6 +467,35 @@ impl State {
             Action::PromptCancel => self.search_cancel(),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, d) => self.wheel(x, y, d),
+        }
+        Effect::None
+    }
+
+    /// Actions while the forum-wide search is open: typing its query, or
+    /// moving through its results.
+    fn dispatch_find(&mut self, action: Action) -> Effect {
+        let page = self.text_height().saturating_sub(2).max(1) as isize;
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Redraw => return Effect::Redraw,
+            Action::Suspend => return Effect::Suspend,
+            Action::PromptChar(c) => self.find_edit(|q| q.push(c)),
+            Action::PromptBackspace => self.find_edit(|q| {
+                q.pop();
+            }),
+            Action::PromptAccept => self.find_accept(),
+            Action::PromptCancel | Action::CloseResults => self.find_close(),
+            Action::FindStart => self.find_start(),
+            Action::Down => self.find_move(1),
+            Action::Up => self.find_move(-1),
+            Action::PageDown | Action::ReadDown => self.find_move(page),
+            Action::PageUp | Action::ReadUp => self.find_move(-page),
+            Action::Top => self.find_ends(false),
+            Action::Bottom => self.find_ends(true),
+            Action::Open => self.find_open(),
+            Action::Help => self.help = Some(0),
+            _ => {}
         }
         Effect::None
     }

@@ -105,6 +105,14 @@ impl Reader {
         self.go_to(at.unwrap_or_default());
     }
 
+    /// The same page rebuilt (another script): new text, layouts dropped;
+    /// the caller puts the anchor back.
+    pub fn replace(&mut self, doc: Doc) {
+        self.laid = vec![None; doc.pieces.len()];
+        self.doc = doc;
+        self.cache.clear();
+    }
+
     /// The anchor a page was left at, if it was read before.
     pub fn visited(&self, page: Page) -> Option<Anchor> {
         self.visited.get(&page).copied()

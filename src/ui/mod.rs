@@ -3,6 +3,7 @@
 //! `text::sanitize` or `text::render::glyphs`.
 
 mod help;
+mod results;
 mod status;
 mod svg;
 mod theme;
@@ -56,6 +57,9 @@ pub fn render(frame: &mut Frame<'_>, state: &State, look: &Look) {
     view::title(buf, rect(g.title), state, look);
     tree::render(buf, &g, state, look);
     view::text_pane(buf, &g, state, look);
+    if let Some(f) = &state.find {
+        results::render(buf, &g, state, f, look);
+    }
     let cursor = status::render(buf, rect(g.status), state, look);
     if let Some(offset) = state.help {
         help::render(buf, state, offset, look);
