@@ -44,6 +44,8 @@ pub enum Action {
     JumpMark,
     /// Every turn of the current turn's speaker.
     SpeakerPage,
+    /// Hanging punctuation on or off.
+    ToggleHang,
     /// Show the text in the other script (繁/简).
     ToggleScript,
     /// Hide or show the programme tree.

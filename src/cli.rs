@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use crate::model::import::Format;
 use crate::text::AmbiguousWidth;
 use crate::text::script::Script;
 
@@ -12,10 +13,14 @@ pub const AMBIGUOUS_ENV: &str = "FORUM_TUI_AMBIGUOUS_WIDTH";
 
 pub const USAGE: &str = "\
 Usage: forum-tui [OPTIONS] [FILE]
+       forum-tui convert [--from FORMAT] FILE [-o OUT.json]
 
 A terminal reader for the proceedings of forums and conferences.
-FILE is a proceedings file (JSON, format version 1); `-` reads standard input.
-Without FILE, the embedded 2022 \u{300c}質量之光\u{300d} forum opens.
+FILE is a proceedings file (JSON, format version 1), a markdown transcript,
+ParlaMint TEI or an Akoma Ntoso debate record, told apart by content;
+`-` reads standard input. Without FILE, the embedded 2022
+\u{300c}質量之光\u{300d} forum opens.
+`convert` writes FILE in the proceedings format (to standard output without -o).
 
 Modes (default: the reader; when standard output is not a terminal, --dump):
       --check       Validate FILE: print `ok: ...` and warnings, exit 1 if invalid
@@ -23,6 +28,8 @@ Modes (default: the reader; when standard output is not a terminal, --dump):
       --dump        Print the whole proceedings as plain text
 
 Options:
+      --from FORMAT               Read FILE as json, markdown, parlamint or akoma-ntoso
+  -o, --output OUT.json           Where `convert` writes (default: standard output)
       --width N                   Text width: of --dump (default: $COLUMNS, else the
                                   terminal's, else 80), or the widest text column in the reader
       --segment N                 With --dump: only segment N (counted from 1)
@@ -55,6 +62,8 @@ pub enum Command {
     Check,
     Outline,
     Dump,
+    /// `convert FILE [-o OUT.json]`: write the proceedings format.
+    Convert,
     Help,
     Version,
 }
@@ -74,6 +83,10 @@ pub struct Args {
     pub input: Input,
     pub width: Option<usize>,
     pub ambiguous: AmbiguousWidth,
+    /// `--from`: the format to read FILE as, instead of telling it from the content.
+    pub from: Option<Format>,
+    /// `-o`: where `convert` writes.
+    pub output: Option<PathBuf>,
     /// `--hang-punctuation`: full-width closing marks may hang in a 2-cell
     /// gutter past the width.
     pub hang: bool,
@@ -94,6 +107,9 @@ struct LowArgs {
     file: Option<OsString>,
     width: Option<String>,
     ambiguous: Option<String>,
+    convert: bool,
+    from: Option<String>,
+    output: Option<OsString>,
     segment: Option<String>,
     speaker: Option<String>,
     script: Option<String>,
@@ -121,6 +137,11 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Long("ambiguous-width") => {
                 low.ambiguous = Some(string(p.value().map_err(|e| e.to_string())?)?);
             }
+            Long("from") => low.from = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Short('o') | Long("output") => {
+                low.output = Some(p.value().map_err(|e| e.to_string())?);
+            }
+            Value(v) if v == "convert" && !low.convert && low.file.is_none() => low.convert = true,
             Value(v) if low.file.is_none() => low.file = Some(v),
             Value(v) => return Err(format!("unexpected argument {}", v.to_string_lossy())),
             other => return Err(other.unexpected().to_string()),
@@ -155,8 +176,11 @@ pub fn parse(
 ) -> Result<Args, String> {
     let low = parse_low(args)?;
     let command = match low.modes.as_slice() {
+        [] if low.convert => Command::Convert,
         [] => Command::Read,
-        [m] => *m,
+        [m] if !low.convert => *m,
+        [Command::Help] => Command::Help,
+        [_] => return Err("convert goes without --check, --outline or --dump".to_owned()),
         many if many.contains(&Command::Help) => Command::Help,
         many if many.contains(&Command::Version) => Command::Version,
         _ => return Err("--check, --outline and --dump exclude each other".to_owned()),
@@ -204,6 +228,18 @@ pub fn parse(
         (None, Some(e)) if !e.is_empty() => parse_ambiguous(&e, AMBIGUOUS_ENV)?,
         _ => AmbiguousWidth::Narrow,
     };
+    let from = match low.from {
+        None => None,
+        Some(f) => Some(Format::parse(&f).ok_or_else(|| {
+            format!("--from: expected json, markdown, parlamint or akoma-ntoso, got `{f}`")
+        })?),
+    };
+    if low.output.is_some() && command != Command::Convert {
+        return Err("-o goes with convert".to_owned());
+    }
+    if command == Command::Convert && low.file.is_none() {
+        return Err("convert needs a FILE (or - for standard input)".to_owned());
+    }
     let input = match low.file {
         None => Input::Default,
         Some(f) if f == "-" => Input::Stdin,
@@ -215,6 +251,8 @@ pub fn parse(
         input,
         width,
         ambiguous,
+        from,
+        output: low.output.map(PathBuf::from),
         hang: low.hang,
         segment,
         speaker: low.speaker,
@@ -300,9 +338,33 @@ mod tests {
             &["--dump", "--segment", "1", "--speaker", "a"],
             &["--check", "--speaker", "a"],
             &["--ambiguous-width", "huge"],
+            &["convert"],
+            &["convert", "--check", "f.md"],
+            &["-o", "x.json", "f.md"],
+            &["--from", "docx", "f"],
         ] {
             assert!(p(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn convert_and_from() {
+        let a = p(&["convert", "t.md", "-o", "t.json"]).unwrap();
+        assert_eq!(a.command, Command::Convert);
+        assert_eq!(a.input, Input::Path("t.md".into()));
+        assert_eq!(a.output, Some(PathBuf::from("t.json")));
+        let a = p(&["--from", "akoma-ntoso", "--check", "x"]).unwrap();
+        assert_eq!(
+            (a.command, a.from),
+            (Command::Check, Some(Format::AkomaNtoso))
+        );
+        let a = p(&["convert", "-"]).unwrap();
+        assert_eq!((a.input, a.output), (Input::Stdin, None));
+        // A file named `convert` is still a file after the subcommand.
+        assert_eq!(
+            p(&["convert", "convert"]).unwrap().input,
+            Input::Path("convert".into())
+        );
     }
 
     #[test]

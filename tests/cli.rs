@@ -159,6 +159,7 @@ fn help_and_version() {
         "--outline",
         "--dump",
         "--width",
+        "--max-size",
         "--ambiguous-width",
         "--version",
     ] {

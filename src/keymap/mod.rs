@@ -220,6 +220,7 @@ pub const BINDINGS: &[Binding] = &[
     b(N, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, Group::Move, "bottom of the focused pane", None),
     b(N, &[Key::ch('y')], Action::Copy, Group::Screen, "copy the current turn, with a citation, to the clipboard", None),
     b(N, &[Key::ch('t')], Action::ToggleScript, Group::Screen, "show the text in Simplified or Traditional characters (繁/简)", None),
+    b(N, &[Key::ch('w')], Action::ToggleHang, Group::Screen, "hanging punctuation on/off: 。，、 may stand in the right margin", None),
     b(N, &[Key::ch('z')], Action::ToggleTree, Group::Screen, "hide or show the programme tree", Some("tree")),
     b(N, &[Key::ch('M')], Action::ToggleMouse, Group::Screen, "mouse capture on/off (off: select text natively)", None),
     b(N, &[Key::ctrl('l')], Action::Redraw, Group::Screen, "redraw the screen", None),

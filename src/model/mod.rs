@@ -18,6 +18,9 @@ mod read;
 mod rules;
 mod time;
 mod validate;
+mod write;
+
+pub mod import;
 
 pub use date::DateError;
 pub use error::{LoadError, LoadErrorKind, Place};
@@ -27,6 +30,7 @@ pub use load::{
 };
 pub use read::display_path;
 pub use time::TimeError;
+pub use write::to_json;
 
 /// A whole proceedings file, validated.
 #[derive(Debug, Clone, PartialEq)]

@@ -24,10 +24,8 @@ fn is_control_char(c: char) -> bool {
 pub(super) fn control_chars_message(text: &str) -> Option<String> {
     // Every text of the file passes here: look at bytes first. C0 and DEL
     // are single bytes; a C1 control (U+0080–U+009F) starts with 0xC2.
-    let suspect = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || *b == 0x7f || *b == 0xc2;
-    if !text.as_bytes().iter().any(suspect) {
-        return None;
-    }
+    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2);
+    next_byte(text.as_bytes(), 0, suspect)?;
     let mut found: Vec<(char, usize)> = Vec::new();
     for c in text.chars().filter(|&c| is_control_char(c)) {
         match found.iter_mut().find(|(f, _)| *f == c) {
@@ -90,20 +88,33 @@ pub(super) fn may_hold_controls(text: &str) -> bool {
     false
 }
 
-/// The first backslash, DEL or 0xC2 byte at or after `from`. The 64-byte
-/// blocks are tested without branches, which the compiler vectorises.
+/// The first backslash, DEL or 0xC2 byte at or after `from`.
 fn next_suspect(b: &[u8], from: usize) -> Option<usize> {
-    let is_suspect = |c: u8| c == b'\\' || c == 0x7f || c == 0xc2;
-    let mut at = from;
-    while at < b.len() {
-        let end = (at + 64).min(b.len());
-        let block = &b[at..end];
-        if block.iter().fold(false, |acc, &c| acc | is_suspect(c)) {
-            return block.iter().position(|&c| is_suspect(c)).map(|p| at + p);
+    next_byte(b, from, |c| (c == b'\\') | (c == 0x7f) | (c == 0xc2))
+}
+
+/// The first byte at or after `from` for which `is_suspect` holds. The
+/// 64-byte blocks are tested without branches, which the compiler
+/// vectorises: every text of a file goes through here.
+fn next_byte(b: &[u8], from: usize, is_suspect: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut blocks = b[from..].chunks_exact(64);
+    let mut offset = from;
+    for block in &mut blocks {
+        // Fixed length, no early exit: this loop becomes vector code.
+        let mut any = 0u8;
+        for &c in block {
+            any |= u8::from(is_suspect(c));
         }
-        at = end;
+        if any != 0 {
+            return block
+                .iter()
+                .position(|&c| is_suspect(c))
+                .map(|p| offset + p);
+        }
+        offset += 64;
     }
-    None
+    let rest = blocks.remainder();
+    rest.iter().position(|&c| is_suspect(c)).map(|p| offset + p)
 }
 
 /// Speech ids: the given ones (checked for duplicates in file order) and

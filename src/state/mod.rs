@@ -31,6 +31,7 @@ use crate::doc::{Builder, Doc};
 use crate::keymap::{self, HelpLine, Mode};
 use crate::model::Proceedings;
 use crate::text::AmbiguousWidth;
+use crate::text::layout::LayoutOptions;
 
 /// Which pane the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +115,11 @@ impl State {
         let doc = Builder::new(&p).forum();
         let scripts = Scripts::of(&p);
         State {
-            reader: Reader::new(Page::Forum, doc, amb),
+            reader: Reader::new(
+                Page::Forum,
+                doc,
+                LayoutOptions::from(amb).language(p.forum.language.as_deref()),
+            ),
             p,
             amb,
             focus: Focus::Tree,
@@ -136,6 +141,29 @@ impl State {
             scripts,
             size: (0, 0),
         }
+    }
+
+    /// Hanging punctuation on or off (`--hang-punctuation`).
+    pub fn with_hang(mut self, hang: bool) -> State {
+        if hang != self.reader.options().hang {
+            self.toggle_hang();
+        }
+        self
+    }
+
+    /// `w`: full-width punctuation may hang in a 2-cell gutter right of the
+    /// text column, which is kept free for it.
+    fn toggle_hang(&mut self) {
+        let opts = self.reader.options();
+        let hang = !opts.hang;
+        self.reader.set_options(opts.hang(hang));
+        let (w, h) = self.size;
+        self.resize(w, h);
+        self.say(if hang {
+            "hanging punctuation on: 。，、 may stand in the right margin"
+        } else {
+            "hanging punctuation off"
+        });
     }
 
     /// Caps the text column at `cells` (a reading measure).
@@ -380,6 +408,7 @@ impl State {
             }
             Action::Copy => return self.copy_turn(),
             Action::ToggleScript => self.toggle_script(),
+            Action::ToggleHang => self.toggle_hang(),
             Action::Help => self.help = Some(0),
             Action::CloseHelp => {}
             Action::Resize(w, h) => self.resize(w, h),
@@ -525,8 +554,10 @@ impl State {
     fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
         if let Some(g) = self.geometry() {
-            self.reader
-                .resize(usize::from(g.text.width), usize::from(g.text.height));
+            // Hung punctuation takes two cells beyond the measure.
+            let gutter = if self.reader.options().hang { 2 } else { 0 };
+            let width = usize::from(g.text.width).saturating_sub(gutter).max(1);
+            self.reader.resize(width, usize::from(g.text.height));
         }
     }
 }

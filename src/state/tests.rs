@@ -979,3 +979,29 @@ fn t_shows_the_other_script_and_back_at_the_same_place() {
             == Block::Paragraph("甲的致辞。质量之光。".into())
     );
 }
+
+#[test]
+fn w_hangs_punctuation_in_a_gutter_kept_free_and_keeps_the_place() {
+    let mut s = builtin();
+    keys(&mut s, "4]<Tab>jj");
+    let here = s.place();
+    let column = usize::from(s.geometry().unwrap().text.width);
+    assert_eq!(s.reader.width(), column);
+    keys(&mut s, "w");
+    assert!(s.reader.options().hang);
+    assert_eq!(s.reader.width(), column - 2, "the gutter is kept free");
+    assert_eq!(s.place().anchor.piece, here.anchor.piece);
+    let widest = s
+        .reader
+        .window()
+        .map(|(_, l)| l.prefix_width + l.width)
+        .max()
+        .unwrap();
+    assert!(
+        widest <= column,
+        "nothing beyond the gutter: {widest} > {column}"
+    );
+    keys(&mut s, "w");
+    assert!(!s.reader.options().hang);
+    assert_eq!(s.place(), here, "back at the same place");
+}
