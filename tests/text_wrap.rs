@@ -420,3 +420,16 @@ fn wide_mode_counts_every_ambiguous_char_as_two() {
         assert!(l.width <= 6, "{l:?}");
     }
 }
+
+#[test]
+fn planned_long_runs() {
+    // Under the planner's limit: a run with no break at all, so a forced
+    // break on every line, and a run of short words that are all split.
+    // (Measuring each split word only up to a line's width keeps this
+    // linear: `cargo test --release` takes milliseconds, not seconds.)
+    let text = format!("中文{}中文", "a".repeat(15_000));
+    let out = wrap(&text, 10, Narrow);
+    assert_eq!(out.len(), 1_502);
+    let text = format!("中文{}", "2022-".repeat(3_000));
+    assert!(wrap(&text, 12, Narrow).iter().all(|l| l.width <= 12));
+}

@@ -63,7 +63,7 @@ impl Bullet {
         }
     }
 
-    /// The marker as drawn, [`BULLET_WIDTH`] cells wide under `amb`. None of
+    /// The marker as drawn, 2 cells wide under `amb`. None of
     /// the narrow-mode markers is East Asian Ambiguous.
     pub fn marker(self, amb: AmbiguousWidth) -> &'static str {
         match (self, amb) {

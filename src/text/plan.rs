@@ -331,19 +331,19 @@ pub(crate) fn tier_cost(seg: &[Unit], j: usize, avail: usize, t: Tier) -> Cost {
         Tier::Punct => PUNCT,
         Tier::Any => ANY,
         Tier::Loose => {
-            let wordish = |u: &Unit| u.kind == Kind::Content && u.flags.has(Flags::WORDISH);
+            // Measured only as far as `avail`, so that a long run costs no
+            // more than a line's worth of look-up per break point.
+            let wordish = |u: &&Unit| u.kind == Kind::Content && u.flags.has(Flags::WORDISH);
+            let before = seg[..j].iter().rev().take_while(wordish);
+            let after = seg[j..].iter().take_while(wordish);
             let mut cells = 0;
-            for u in seg[..j].iter().rev().take_while(|u| wordish(u)) {
+            for u in before.chain(after) {
                 cells += u.cells;
+                if cells > avail {
+                    return LOOSE_LONG;
+                }
             }
-            for u in seg[j..].iter().take_while(|u| wordish(u)) {
-                cells += u.cells;
-            }
-            if cells <= avail {
-                LOOSE_SHORT
-            } else {
-                LOOSE_LONG
-            }
+            LOOSE_SHORT
         }
     }
 }
