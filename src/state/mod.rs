@@ -7,6 +7,7 @@ mod goto;
 mod marks;
 mod moves;
 mod nav;
+mod palette;
 mod reader;
 mod search;
 #[cfg(test)]
@@ -18,6 +19,7 @@ pub use nav::count_of;
 
 use geometry::{help_box, help_text_width};
 pub use marks::{Marks, Pending, Place};
+pub use palette::Jump;
 pub use reader::{Anchor, Page, Pos, Reader};
 pub use search::{Hit, Search};
 pub use tree::{Heading, Node, Outline, Tree};
@@ -95,6 +97,10 @@ pub struct State {
     pub last_jump: Option<Place>,
     /// Where a speaker's page was opened from (Esc returns there).
     speaker_origin: Option<Place>,
+    /// The jump palette, while it is open.
+    pub palette: Option<Jump>,
+    /// The palette's candidates, built on its first opening.
+    palette_index: Option<crate::find::Palette>,
     size: (u16, u16),
 }
 
@@ -120,6 +126,8 @@ impl State {
             marks: Marks::new(),
             last_jump: None,
             speaker_origin: None,
+            palette: None,
+            palette_index: None,
             size: (0, 0),
         }
     }
@@ -162,6 +170,8 @@ impl State {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
+        } else if self.palette.is_some() {
+            Mode::Palette
         } else if self.search.typing || self.goto.is_some() || self.pending.is_some() {
             Mode::Prompt
         } else {
@@ -337,6 +347,9 @@ impl State {
     }
 
     fn dispatch(&mut self, action: Action) -> Effect {
+        if let Some(effect) = self.palette_action(action) {
+            return effect;
+        }
         match action {
             Action::Quit => return Effect::Quit,
             Action::Redraw => return Effect::Redraw,
@@ -435,6 +448,17 @@ impl State {
             Action::PromptCancel if self.goto.is_some() => self.goto = None,
             Action::PromptAccept => self.search_accept(),
             Action::PromptCancel => self.search_cancel(),
+            // The palette's own actions, all handled above.
+            Action::PaletteOpen
+            | Action::PaletteChar(_)
+            | Action::PaletteBackspace
+            | Action::PaletteUp
+            | Action::PaletteDown
+            | Action::PalettePageUp
+            | Action::PalettePageDown
+            | Action::PaletteAccept
+            | Action::PaletteSpeaker
+            | Action::PaletteClose => {}
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, d) => self.wheel(x, y, d),
         }

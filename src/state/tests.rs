@@ -812,3 +812,5 @@ fn marks_and_back_to_the_last_jump() {
         "'' undoes the jump 3, not the scrolling after it"
     );
 }
+
+mod palette;

@@ -3,6 +3,7 @@
 //! `text::sanitize` or `text::render::glyphs`.
 
 mod help;
+mod palette;
 mod status;
 mod svg;
 mod theme;
@@ -57,6 +58,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, look: &Look) {
     tree::render(buf, &g, state, look);
     view::text_pane(buf, &g, state, look);
     let cursor = status::render(buf, rect(g.status), state, look);
+    let cursor = palette::render(buf, state, look).or(cursor);
     if let Some(offset) = state.help {
         help::render(buf, state, offset, look);
     } else if let Some(c) = cursor {
