@@ -73,10 +73,14 @@ impl State {
         }
     }
 
-    /// Shows a place.
+    /// Shows a place. A place at the start of its turn (a saved position)
+    /// puts that turn on top as a jump to it does.
     pub(super) fn go_to_place(&mut self, place: Place) {
         self.show_page(place.page, Some(place.anchor));
-        if self.reader.anchor() == place.anchor {
+        let start = |k: usize| self.reader.doc.turns.get(k).map(|t| Anchor::piece(t.piece));
+        if let Some(k) = place.turn.filter(|&k| start(k) == Some(place.anchor)) {
+            self.show_turn(k);
+        } else if self.reader.anchor() == place.anchor {
             self.turn_hint = place.turn.filter(|&k| k < self.reader.doc.turns.len());
         }
     }

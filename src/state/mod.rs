@@ -9,6 +9,7 @@ mod moves;
 mod nav;
 mod palette;
 mod reader;
+mod saved;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -101,6 +102,9 @@ pub struct State {
     pub palette: Option<Jump>,
     /// The palette's candidates, built on its first opening.
     palette_index: Option<crate::find::Palette>,
+    /// A restored position waiting for the first layout (the turn on top
+    /// depends on the size).
+    resume_at: Option<Place>,
     size: (u16, u16),
 }
 
@@ -128,6 +132,7 @@ impl State {
             speaker_origin: None,
             palette: None,
             palette_index: None,
+            resume_at: None,
             size: (0, 0),
         }
     }
@@ -492,6 +497,9 @@ impl State {
         if let Some(g) = self.geometry() {
             self.reader
                 .resize(usize::from(g.text.width), usize::from(g.text.height));
+            if let Some(place) = self.resume_at.take() {
+                self.go_to_place(place);
+            }
         }
     }
 }

@@ -814,3 +814,4 @@ fn marks_and_back_to_the_last_jump() {
 }
 
 mod palette;
+mod saved;
