@@ -379,6 +379,28 @@ fn the_jump_palette_over_the_text_pane() {
     let row = t.lines().nth(3).unwrap_or_default();
     assert!(row.contains("郝明虹"), "the best match first: {t}");
     assert!(row.contains("1 則發言"), "with its turns: {t}");
+    // The selected row stands out, in colour and without.
+    for colour in [true, false] {
+        let s = common::state(100, 30, "p<Down>", forum_tui::text::AmbiguousWidth::Narrow);
+        let look = forum_tui::ui::Look::new(colour, forum_tui::text::AmbiguousWidth::Narrow);
+        let buf = common::draw(&s, &look);
+        let a = s.palette_area().unwrap();
+        // Every cell a terminal draws (the second half of a wide
+        // character is drawn with the first).
+        let reversed = |y: u16| {
+            let mut x = a.x + 1;
+            while x < a.x + a.width - 1 {
+                let cell = &buf[(x, y)];
+                if !cell.modifier.contains(ratatui::style::Modifier::REVERSED) {
+                    return false;
+                }
+                x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+            }
+            true
+        };
+        assert!(!reversed(a.y + 2), "the first row is not selected");
+        assert!(reversed(a.y + 3), "the second row is");
+    }
     let t = text(&screen(100, 30, "pqqqzzzz"));
     assert!(t.contains("no speaker or segment matches"), "{t}");
     // The box keeps its left border whole over the wide characters of the

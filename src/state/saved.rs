@@ -203,7 +203,7 @@ fn place_in(doc: &Doc, page: Page, pos: &Position) -> Option<Place> {
         (Some(j), k) => (Some((pos.segment?, j)), Field::Body, k),
     };
     let (piece, base) = doc.piece_of(key, field, block)?;
-    let mut offset = pos.offset + base;
+    let mut offset = pos.offset.checked_add(base)?;
     let items = doc.pieces[piece].items();
     if let Content::Text { .. } = doc.pieces[piece].content {
         let text = items.first()?;

@@ -133,6 +133,8 @@ fn a_position_the_file_no_longer_has_opens_the_landing_page() {
         at(Some(0), Some(9), 0, 0),
         at(Some(0), Some(0), 7, 0),
         at(Some(0), Some(0), 0, 10_000),
+        at(Some(0), Some(0), 0, usize::MAX),
+        at(Some(usize::MAX), Some(usize::MAX), usize::MAX, usize::MAX),
         // Inside a character: 甲 is three bytes.
         at(Some(0), Some(0), 0, 1),
         at(Some(0), None, 5, 0),
