@@ -59,11 +59,22 @@ pub enum Action {
     /// Open the selected speaker's page.
     PaletteSpeaker,
     PaletteClose,
+    /// Hanging punctuation on or off.
+    ToggleHang,
+    /// Show the text in the other script (繁/简).
+    ToggleScript,
     /// Hide or show the programme tree.
     ToggleTree,
     /// Copy the current turn to the clipboard.
     Copy,
     SearchStart,
+    /// Search the whole forum (`f`): a results view over the text pane.
+    FindStart,
+    /// Close the forum-wide results, back to where reading was.
+    CloseResults,
+    /// Carry a running search on by a step (sent by the loop when no key
+    /// is waiting).
+    Work,
     SearchNext,
     SearchPrev,
     /// Clear the search (Esc outside the prompt).

@@ -67,9 +67,20 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
     state.apply(Action::Resize(size.width, size.height));
     terminal.draw(|f| ui::render(f, state, look))?;
     loop {
-        // Events that mean nothing here (mouse motion, focus) cost no frame.
-        let Some(action) = to_action(event::read()?, state) else {
-            continue;
+        // A search with work left runs a step whenever no event is waiting;
+        // otherwise the loop blocks: idle means idle.
+        let event = if state.busy() && !event::poll(std::time::Duration::ZERO)? {
+            None
+        } else {
+            Some(event::read()?)
+        };
+        let action = match event {
+            None => Action::Work,
+            // Events that mean nothing here (mouse motion, focus) cost no frame.
+            Some(ev) => match to_action(ev, state) {
+                Some(a) => a,
+                None => continue,
+            },
         };
         match state.apply(action) {
             Effect::None => {}

@@ -4,17 +4,23 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use crate::model::import::Format;
 use crate::text::AmbiguousWidth;
+use crate::text::script::Script;
 
 /// The environment variable that sets `--ambiguous-width`.
 pub const AMBIGUOUS_ENV: &str = "FORUM_TUI_AMBIGUOUS_WIDTH";
 
 pub const USAGE: &str = "\
 Usage: forum-tui [OPTIONS] [FILE]
+       forum-tui convert [--from FORMAT] FILE [-o OUT.json]
 
 A terminal reader for the proceedings of forums and conferences.
-FILE is a proceedings file (JSON, format version 1); `-` reads standard input.
-Without FILE, the embedded 2022 \u{300c}質量之光\u{300d} forum opens.
+FILE is a proceedings file (JSON, format version 1), a markdown transcript,
+ParlaMint TEI or an Akoma Ntoso debate record, told apart by content;
+`-` reads standard input. Without FILE, the embedded 2022
+\u{300c}質量之光\u{300d} forum opens.
+`convert` writes FILE in the proceedings format (to standard output without -o).
 
 Modes (default: the reader; when standard output is not a terminal, --dump):
       --check       Validate FILE: print `ok: ...` and warnings, exit 1 if invalid
@@ -22,10 +28,14 @@ Modes (default: the reader; when standard output is not a terminal, --dump):
       --dump        Print the whole proceedings as plain text
 
 Options:
+      --from FORMAT               Read FILE as json, markdown, parlamint or akoma-ntoso
+  -o, --output OUT.json           Where `convert` writes (default: standard output)
       --width N                   Text width: of --dump (default: $COLUMNS, else the
                                   terminal's, else 80), or the widest text column in the reader
       --segment N                 With --dump: only segment N (counted from 1)
       --speaker ID                With --dump: only the turns of the speaker with this id
+      --script hans|hant          Show Chinese text in Simplified or Traditional characters
+                                  (the reader's t switches; --dump prints in it)
       --max-size N                Refuse input larger than N bytes (suffix K, M or G: KiB,
                                   MiB, GiB); default: no limit for a file, 1G for a stream
       --no-resume                 Open at the landing page, not where reading stopped
@@ -33,6 +43,9 @@ Options:
       --ambiguous-width WIDTH     Lay out East Asian Ambiguous characters (\u{201c} \u{201d} \u{2014} \u{2026})
                                   as `narrow` (1 cell, default) or `wide` (2 cells; borders
                                   become ASCII). Also set by FORUM_TUI_AMBIGUOUS_WIDTH.
+      --hang-punctuation          Let a full-width closing mark such as \u{3002} or \u{ff0c} hang past
+                                  the line end instead of pushing a character down
+                                  (--dump lines may then be 2 cells wider than --width)
   -h, --help                      Print help
   -V, --version                   Print version
 
@@ -51,6 +64,8 @@ pub enum Command {
     Check,
     Outline,
     Dump,
+    /// `convert FILE [-o OUT.json]`: write the proceedings format.
+    Convert,
     Help,
     Version,
 }
@@ -70,10 +85,19 @@ pub struct Args {
     pub input: Input,
     pub width: Option<usize>,
     pub ambiguous: AmbiguousWidth,
+    /// `--from`: the format to read FILE as, instead of telling it from the content.
+    pub from: Option<Format>,
+    /// `-o`: where `convert` writes.
+    pub output: Option<PathBuf>,
+    /// `--hang-punctuation`: full-width closing marks may hang in a 2-cell
+    /// gutter past the width.
+    pub hang: bool,
     /// `--dump --segment N`, counted from 1.
     pub segment: Option<usize>,
     /// `--dump --speaker ID`.
     pub speaker: Option<String>,
+    /// `--script hans|hant`.
+    pub script: Option<Script>,
     /// `--max-size`: the most bytes read from the input.
     pub max_size: Option<u64>,
     /// `--no-resume`: the reader opens at the landing page.
@@ -87,10 +111,15 @@ struct LowArgs {
     file: Option<OsString>,
     width: Option<String>,
     ambiguous: Option<String>,
+    convert: bool,
+    from: Option<String>,
+    output: Option<OsString>,
     segment: Option<String>,
     speaker: Option<String>,
+    script: Option<String>,
     max_size: Option<String>,
     no_resume: bool,
+    hang: bool,
 }
 
 fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String> {
@@ -107,11 +136,18 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Short('V') | Long("version") => low.modes.push(Command::Version),
             Long("width") => low.width = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("segment") => low.segment = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("script") => low.script = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("speaker") => low.speaker = Some(string(p.value().map_err(|e| e.to_string())?)?),
             Long("max-size") => low.max_size = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Long("hang-punctuation") => low.hang = true,
             Long("ambiguous-width") => {
                 low.ambiguous = Some(string(p.value().map_err(|e| e.to_string())?)?);
             }
+            Long("from") => low.from = Some(string(p.value().map_err(|e| e.to_string())?)?),
+            Short('o') | Long("output") => {
+                low.output = Some(p.value().map_err(|e| e.to_string())?);
+            }
+            Value(v) if v == "convert" && !low.convert && low.file.is_none() => low.convert = true,
             Value(v) if low.file.is_none() => low.file = Some(v),
             Value(v) => return Err(format!("unexpected argument {}", v.to_string_lossy())),
             other => return Err(other.unexpected().to_string()),
@@ -146,8 +182,11 @@ pub fn parse(
 ) -> Result<Args, String> {
     let low = parse_low(args)?;
     let command = match low.modes.as_slice() {
+        [] if low.convert => Command::Convert,
         [] => Command::Read,
-        [m] => *m,
+        [m] if !low.convert => *m,
+        [Command::Help] => Command::Help,
+        [_] => return Err("convert goes without --check, --outline or --dump".to_owned()),
         many if many.contains(&Command::Help) => Command::Help,
         many if many.contains(&Command::Version) => Command::Version,
         _ => return Err("--check, --outline and --dump exclude each other".to_owned()),
@@ -180,6 +219,13 @@ pub fn parse(
     if (segment.is_some() || low.speaker.is_some()) && command != Command::Dump {
         return Err("--segment and --speaker go with --dump".to_owned());
     }
+    let script = match low.script {
+        None => None,
+        Some(s) => Some(
+            Script::parse(&s)
+                .ok_or_else(|| format!("--script: expected `hans` or `hant`, got `{s}`"))?,
+        ),
+    };
     if segment.is_some() && low.speaker.is_some() {
         return Err("--segment and --speaker exclude each other".to_owned());
     }
@@ -188,6 +234,18 @@ pub fn parse(
         (None, Some(e)) if !e.is_empty() => parse_ambiguous(&e, AMBIGUOUS_ENV)?,
         _ => AmbiguousWidth::Narrow,
     };
+    let from = match low.from {
+        None => None,
+        Some(f) => Some(Format::parse(&f).ok_or_else(|| {
+            format!("--from: expected json, markdown, parlamint or akoma-ntoso, got `{f}`")
+        })?),
+    };
+    if low.output.is_some() && command != Command::Convert {
+        return Err("-o goes with convert".to_owned());
+    }
+    if command == Command::Convert && low.file.is_none() {
+        return Err("convert needs a FILE (or - for standard input)".to_owned());
+    }
     let input = match low.file {
         None => Input::Default,
         Some(f) if f == "-" => Input::Stdin,
@@ -202,8 +260,12 @@ pub fn parse(
         input,
         width,
         ambiguous,
+        from,
+        output: low.output.map(PathBuf::from),
+        hang: low.hang,
         segment,
         speaker: low.speaker,
+        script,
         max_size,
         no_resume: low.no_resume,
     })
@@ -262,6 +324,12 @@ mod tests {
         assert_eq!(a.speaker.as_deref(), Some("hao"));
         assert!(!p(&[]).unwrap().no_resume);
         assert!(p(&["--no-resume", "f.json"]).unwrap().no_resume);
+        assert!(p(&["--dump", "--hang-punctuation"]).unwrap().hang);
+        assert!(
+            p(&["--hang-punctuation"]).unwrap().hang,
+            "in the reader too"
+        );
+        assert!(!p(&["--dump"]).unwrap().hang);
         assert_eq!(p(&["-h"]).unwrap().command, Command::Help);
         assert_eq!(p(&["--version"]).unwrap().command, Command::Version);
     }
@@ -284,9 +352,33 @@ mod tests {
             &["--ambiguous-width", "huge"],
             &["--check", "--no-resume"],
             &["--dump", "--no-resume"],
+            &["convert"],
+            &["convert", "--check", "f.md"],
+            &["-o", "x.json", "f.md"],
+            &["--from", "docx", "f"],
         ] {
             assert!(p(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn convert_and_from() {
+        let a = p(&["convert", "t.md", "-o", "t.json"]).unwrap();
+        assert_eq!(a.command, Command::Convert);
+        assert_eq!(a.input, Input::Path("t.md".into()));
+        assert_eq!(a.output, Some(PathBuf::from("t.json")));
+        let a = p(&["--from", "akoma-ntoso", "--check", "x"]).unwrap();
+        assert_eq!(
+            (a.command, a.from),
+            (Command::Check, Some(Format::AkomaNtoso))
+        );
+        let a = p(&["convert", "-"]).unwrap();
+        assert_eq!((a.input, a.output), (Input::Stdin, None));
+        // A file named `convert` is still a file after the subcommand.
+        assert_eq!(
+            p(&["convert", "convert"]).unwrap().input,
+            Input::Path("convert".into())
+        );
     }
 
     #[test]

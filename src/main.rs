@@ -4,12 +4,15 @@
 //! reader.
 
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use forum_tui::cli::{self, Args, Command, Input};
+use forum_tui::model::import::{self, Format};
 use forum_tui::model::{self, Loaded};
 use forum_tui::session::Session;
 use forum_tui::state::State;
+use forum_tui::text::layout::LayoutOptions;
 use forum_tui::text::sanitize::sanitize;
 use forum_tui::{DEFAULT_NAME, DEFAULT_PROCEEDINGS, app, print, ui};
 
@@ -32,7 +35,7 @@ fn main() -> ExitCode {
         Command::Version => return out(&format!("forum-tui {}\n", env!("CARGO_PKG_VERSION"))),
         _ => {}
     }
-    let loaded = match load(&args.input, args.max_size) {
+    let loaded = match load(&args.input, args.max_size, args.from) {
         Ok(l) => l,
         Err(e) => {
             err_line(&format!("forum-tui: {e}"));
@@ -53,28 +56,32 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The dump in the script asked for: a converted copy, as the reader shows.
+    let dump = |p: &model::Proceedings| {
+        let converted = args
+            .script
+            .filter(|&to| forum_tui::find::document_script(p).is_some_and(|s| s != to))
+            .map(|to| forum_tui::find::shown_in(p, to));
+        let options = LayoutOptions::from(args.ambiguous).hang(args.hang);
+        print::dump(converted.as_ref().unwrap_or(p), only, dump_width(), options)
+    };
     match args.command {
         Command::Check => {
             for w in &loaded.warnings {
                 err_line(&format!("warning: {w}"));
             }
-            out(&format!("{}\n", print::check_summary(&loaded)))
+            let code = out(&format!("{}\n", print::check_summary(&loaded)));
+            // The process ends here: freeing every string of a large file
+            // one by one would only add to the time --check takes.
+            std::mem::forget(loaded);
+            code
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
-        Command::Dump => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            args.ambiguous,
-        )),
+        Command::Dump => out(&dump(&loaded.proceedings)),
         // As man does: output that is not a terminal gets the text.
-        Command::Read if !stdout_tty => out(&print::dump(
-            &loaded.proceedings,
-            only,
-            dump_width(),
-            args.ambiguous,
-        )),
+        Command::Read if !stdout_tty => out(&dump(&loaded.proceedings)),
         Command::Read => read(loaded, &args),
+        Command::Convert => convert(&loaded, args.output.as_deref()),
         Command::Help | Command::Version => ExitCode::SUCCESS,
     }
 }
@@ -85,9 +92,15 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
         err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
+    // The 繁/简 converters and fold tables take ~0.1 s to unpack: ready
+    // them while the first screen is drawn, not on the first search or t.
+    std::thread::spawn(forum_tui::text::script::warm_up);
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
-    let mut state = State::new(loaded.proceedings, args.ambiguous).with_measure(args.width);
+    let mut state = State::new(loaded.proceedings, args.ambiguous)
+        .with_measure(args.width)
+        .with_script(args.script)
+        .with_hang(args.hang);
     let session = if args.no_resume {
         None
     } else {
@@ -111,24 +124,48 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     }
 }
 
-/// Loads and validates the proceedings, reading at most `max_size` bytes
-/// (standard input: 1 GiB unless given); the error is one printable line.
-fn load(input: &Input, max_size: Option<u64>) -> Result<Loaded, String> {
+/// Loads and validates the proceedings, in any format forum-tui reads
+/// (told from the content unless `--from` says), reading at most
+/// `max_size` bytes (standard input: 1 GiB unless given); the error is one
+/// printable line.
+fn load(input: &Input, max_size: Option<u64>, from: Option<Format>) -> Result<Loaded, String> {
     match input {
         Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
-        Input::Path(p) => model::load_path_limited(p, max_size),
+        Input::Path(p) => import::load_path_any(p, max_size, from),
         Input::Stdin if io::stdin().is_terminal() => {
             return Err("<stdin>: standard input is a terminal: pipe a file in \
                         (forum-tui - < FILE) or name one"
                 .to_owned());
         }
-        Input::Stdin => model::load_reader(
+        Input::Stdin => import::load_reader_any(
             "<stdin>",
             io::stdin().lock(),
             max_size.unwrap_or(model::DEFAULT_STREAM_LIMIT),
+            from,
         ),
     }
     .map_err(|e| e.to_string())
+}
+
+/// `convert`: the proceedings format to `output` or standard output, and
+/// the warnings `--check` would give on standard error.
+fn convert(loaded: &Loaded, output: Option<&Path>) -> ExitCode {
+    for w in &loaded.warnings {
+        err_line(&format!("warning: {w}"));
+    }
+    let json = model::to_json(&loaded.proceedings);
+    match output {
+        None => out(&json),
+        Some(path) => match std::fs::write(path, json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                let shown = model::display_path(path);
+                let name = sanitize(&shown);
+                err_line(&format!("forum-tui: {name}: cannot write: {e}"));
+                ExitCode::from(1)
+            }
+        },
+    }
 }
 
 /// Writes one line to standard error. A standard error that cannot be

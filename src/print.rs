@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use crate::doc::{Builder, Doc, Role};
 use crate::model::{Block, Loaded, Proceedings, SpeakerIdx, Speech};
-use crate::text::{self, AmbiguousWidth};
+use crate::text;
+use crate::text::layout::LayoutOptions;
 
 /// `ok: N segments, M speakers, K speeches`, each count with its noun in
 /// the right number (`1 segment`).
@@ -151,8 +152,12 @@ pub enum Only {
 
 /// The proceedings as plain text for a column of `width` cells: the forum's
 /// header, then each segment's transcript page, laid out exactly as the
-/// reader lays them out.
-pub fn dump(p: &Proceedings, only: Only, width: usize, amb: AmbiguousWidth) -> String {
+/// reader lays them out. `opts` is an [`AmbiguousWidth`](text::AmbiguousWidth) or
+/// [`LayoutOptions`]; with hanging punctuation on, a line may take
+/// `width + 2` cells (a full-width closing mark in the gutter). List
+/// bullets follow the forum's language.
+pub fn dump(p: &Proceedings, only: Only, width: usize, opts: impl Into<LayoutOptions>) -> String {
+    let amb = opts.into().language(p.forum.language.as_deref());
     let b = Builder::new(p);
     let mut out = String::new();
     match only {
@@ -171,8 +176,8 @@ pub fn dump(p: &Proceedings, only: Only, width: usize, amb: AmbiguousWidth) -> S
 
 /// Prints a doc's lines; its title is underlined, and so is each speaker
 /// line, more lightly, so the turns stand out in plain text too.
-fn doc(out: &mut String, d: &Doc, width: usize, amb: AmbiguousWidth) {
-    let lines = d.layout(width, amb);
+fn doc(out: &mut String, d: &Doc, width: usize, opts: LayoutOptions) {
+    let (lines, amb) = (d.layout(width, opts), opts.amb);
     // The widest line of the piece being underlined.
     let mut rule_width = 0;
     for (k, v) in lines.iter().enumerate() {

@@ -159,6 +159,7 @@ fn help_and_version() {
         "--outline",
         "--dump",
         "--width",
+        "--max-size",
         "--ambiguous-width",
         "--version",
     ] {
@@ -605,4 +606,28 @@ fn a_non_utf8_file_name_is_shown_with_escaped_bytes() {
         stderr(&o),
         "forum-tui: no/such/caf\\xe9-\\xff.json: no such file\n"
     );
+}
+
+#[test]
+fn dump_shows_the_format_additions() {
+    let o = run(&[
+        "--dump",
+        "--width",
+        "60",
+        "tests/fixtures/valid/additions.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    assert!(
+        t.contains("王召集委員（召集委員）　主席　09:02\n"),
+        "role and time: {t}"
+    );
+    assert!(t.contains("\n（敲槌）\n"), "a note, not indented: {t}");
+    assert!(
+        t.contains("討論事項 › 第一案：電價調整\n林委員質詢\n"),
+        "parents above the title: {t}"
+    );
+    let o = run(&["--check", "tests/fixtures/valid/additions.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o), "", "no warnings");
 }

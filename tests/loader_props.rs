@@ -1,7 +1,10 @@
-//! Whatever the bytes, the loader returns (never panics), and every error
-//! and warning is one printable line: files are untrusted input.
+//! Whatever the bytes, the loader returns (never panics), every error and
+//! warning is one printable line (files are untrusted input), and every
+//! file that loads satisfies the format's invariants.
 
-use forum_tui::model::{load_bytes, load_path, load_path_limited};
+use std::collections::HashSet;
+
+use forum_tui::model::{Block, Proceedings, load_bytes, load_path, load_path_limited};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -20,13 +23,82 @@ fn assert_one_safe_line(line: &str) {
     assert!(!line.chars().any(bad), "unsafe message: {line:?}");
 }
 
-fn check(name: &str, bytes: &[u8]) {
+/// Returns whether it loaded.
+fn check(name: &str, bytes: &[u8]) -> bool {
     match load_bytes(name, bytes) {
-        Ok(loaded) => loaded
-            .warnings
-            .iter()
-            .for_each(|w| assert_one_safe_line(&w.to_string())),
-        Err(e) => assert_one_safe_line(&e.to_string()),
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                assert_one_safe_line(&w.to_string());
+            }
+            assert_invariants(&loaded.proceedings);
+            true
+        }
+        Err(e) => {
+            assert_one_safe_line(&e.to_string());
+            false
+        }
+    }
+}
+
+fn blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// `HH:MM`, `HH:MM:SS`, or `YYYY-MM-DDTHH:MM...`: the shape the loader
+/// promises (its own tests check the details).
+fn time_shaped(t: &str) -> bool {
+    let b = t.as_bytes();
+    let clock = |c: &[u8]| {
+        c.len() >= 5
+            && c[2] == b':'
+            && c[..2].iter().chain(&c[3..5]).all(u8::is_ascii_digit)
+            && (c[0] - b'0') * 10 + (c[1] - b'0') < 24
+            && (c[3] - b'0') * 10 + (c[4] - b'0') < 60
+    };
+    match b.len() {
+        5 | 8 => clock(b),
+        _ => b.len() >= 16 && b[10] == b'T' && clock(&b[11..]),
+    }
+}
+
+/// What every loaded file guarantees to the reader.
+fn assert_invariants(p: &Proceedings) {
+    assert!(!p.segments.is_empty(), "at least one segment");
+    let mut speaker_ids = HashSet::new();
+    for s in &p.speakers {
+        assert!(!s.id.is_empty() && !s.id.chars().any(|c| c.is_whitespace() || c == '\u{feff}'));
+        assert!(speaker_ids.insert(s.id.as_str()), "speaker ids unique");
+        assert!(!blank(&s.name), "speaker names not blank");
+    }
+    let mut segment_ids = HashSet::new();
+    let mut speech_ids = HashSet::new();
+    for seg in &p.segments {
+        assert!(!seg.id.is_empty() && !seg.id.chars().any(char::is_whitespace));
+        assert!(segment_ids.insert(seg.id.as_str()), "segment ids unique");
+        assert!(seg.parents.iter().all(|h| !blank(h)), "parents not blank");
+        for sp in &seg.speeches {
+            assert!(
+                speech_ids.insert(sp.id.as_str()),
+                "speech ids unique: {}",
+                sp.id
+            );
+            assert!(!sp.paragraphs.is_empty(), "a speech has a block");
+            if let Some(i) = sp.speaker {
+                assert!(i.0 < p.speakers.len(), "speaker index in range");
+            } else {
+                assert!(
+                    sp.title.is_some() || sp.is_note_only(),
+                    "unattributed needs a title"
+                );
+            }
+            if let Some(t) = &sp.time {
+                assert!(time_shaped(t), "time {t:?}");
+            }
+            assert_eq!(
+                sp.is_note_only(),
+                sp.paragraphs.iter().all(|b| matches!(b, Block::Note(_)))
+            );
+        }
     }
 }
 
@@ -89,7 +161,89 @@ const PLACES: &[&str] = &[
     "/segments/2/participants",
 ];
 
+/// A proceedings-shaped document from random parts, mostly valid (so that
+/// many load and their invariants are checked), sometimes not.
+fn proceedings_like() -> impl Strategy<Value = Value> {
+    // Index-based ids, now and then a bad or colliding one.
+    let id = |prefix: &'static str| {
+        prop_oneof![
+            8 => (0..6usize).prop_map(move |i| format!("{prefix}{i}")),
+            1 => Just(String::new()),
+            1 => nasty_string(),
+        ]
+    };
+    let text = prop_oneof![
+        6 => Just("發言。".to_owned()),
+        1 => Just(" ".to_owned()),
+        2 => nasty_string(),
+    ];
+    let block = prop_oneof![
+        6 => text.clone().prop_map(Value::from),
+        3 => text.clone().prop_map(|t| serde_json::json!({ "note": t })),
+        1 => proptest::collection::vec(text.clone(), 0..3)
+            .prop_map(|l| serde_json::json!({ "list": l })),
+        1 => json_value(),
+    ];
+    let time = prop_oneof![
+        4 => Just("09:30".to_owned()),
+        1 => Just("24:00".to_owned()),
+        1 => Just("2023-02-29T10:00".to_owned()),
+        2 => Just("2024-02-29T23:59:59.5+08:00".to_owned()),
+        1 => nasty_string(),
+    ];
+    let speech = (
+        proptest::option::weighted(0.1, id("sp")),
+        proptest::option::weighted(0.7, id("p")),
+        proptest::option::weighted(0.3, text.clone()),
+        proptest::option::weighted(0.3, time),
+        proptest::collection::vec(block, 1..4),
+    )
+        .prop_map(|(id, speaker, title, time, paragraphs)| {
+            let mut s = serde_json::Map::new();
+            id.map(|v| s.insert("id".into(), v.into()));
+            speaker.map(|v| s.insert("speaker".into(), v.into()));
+            title.map(|v| s.insert("title".into(), v.into()));
+            time.map(|v| s.insert("time".into(), v.into()));
+            s.insert("paragraphs".into(), paragraphs.into());
+            Value::Object(s)
+        });
+    let segment = (
+        id("s"),
+        proptest::collection::vec(text.clone(), 0..3),
+        proptest::collection::vec(speech, 0..4),
+    )
+        .prop_map(|(id, parents, speeches)| {
+            serde_json::json!({ "id": id, "kind": "other", "title": "t", "parents": parents,
+                                "speeches": speeches })
+        });
+    (
+        0..6usize,
+        proptest::collection::vec(segment, 1..3),
+        proptest::option::weighted(0.1, nasty_string()),
+    )
+        .prop_map(|(speakers, segments, odd_speaker)| {
+            let mut speakers: Vec<Value> = (0..speakers)
+                .map(|i| serde_json::json!({ "id": format!("p{i}"), "name": "甲" }))
+                .collect();
+            if let Some(id) = odd_speaker {
+                speakers.push(serde_json::json!({ "id": id, "name": "乙" }));
+            }
+            serde_json::json!({ "schema_version": 1, "forum": { "title": "t" },
+                                "speakers": speakers, "segments": segments })
+        })
+}
+
 proptest! {
+    #[test]
+    fn proceedings_like_documents_load_only_when_sound(doc in proceedings_like()) {
+        check("t.json", doc.to_string().as_bytes());
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(doc in json_value()) {
+        check("t.json", doc.to_string().as_bytes());
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
         check("t.json", &bytes);
@@ -140,4 +294,24 @@ fn special_files_are_errors_not_hangs() {
             "/dev/zero: larger than 1 MiB, not read (--max-size sets the limit)"
         );
     }
+}
+
+/// The generator above is only worth its invariants if many of its
+/// documents load: at least one in ten does.
+#[test]
+fn proceedings_like_documents_often_load() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = proceedings_like();
+    let loaded = (0..300)
+        .filter(|_| {
+            let doc = strategy
+                .new_tree(&mut runner)
+                .expect("a document")
+                .current();
+            check("t.json", doc.to_string().as_bytes())
+        })
+        .count();
+    assert!(loaded >= 30, "only {loaded} of 300 loaded");
 }

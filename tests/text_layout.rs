@@ -2,8 +2,11 @@
 //! API, plus a snapshot of real prose laid out at a narrow width.
 
 use forum_tui::text::AmbiguousWidth::{self, Narrow, Wide};
-use forum_tui::text::layout::{LaidLine, is_cjk_language, layout_list, layout_paragraph};
+use forum_tui::text::layout::{
+    Bullet, LaidLine, LayoutOptions, is_cjk_language, layout_list, layout_paragraph,
+};
 use forum_tui::text::render::{glyphs, line_string};
+use forum_tui::text::width::is_east_asian_ambiguous;
 use forum_tui::text::width::str_width;
 
 fn dump(text: &str, lines: &[LaidLine], amb: AmbiguousWidth) -> Vec<String> {
@@ -22,7 +25,7 @@ fn paragraph_indent() {
     let text = "　　你好，世界。";
     // The text brings its own indent: no prefix added.
     let lines = layout_paragraph(text, 8, true, Narrow);
-    assert_eq!(dump(text, &lines, Narrow), ["　　你", "好，世", "界。"]);
+    assert_eq!(dump(text, &lines, Narrow), ["　　你", "好，", "世界。"]);
     assert!(lines.iter().all(|l| l.prefix.is_empty()));
 
     let text = "質量是興國之道、富國之本。";
@@ -41,7 +44,7 @@ fn paragraph_indent() {
     let plain = layout_paragraph(text, 12, false, Narrow);
     assert_eq!(
         dump(text, &plain, Narrow),
-        ["質量是興國之", "道、富國之", "本。"]
+        ["質量是興國", "之道、富國", "之本。"]
     );
     assert!(
         layout_paragraph("中文", 5, true, Narrow)[0]
@@ -92,13 +95,54 @@ fn unordered_list_hangs_under_the_text() {
     let lines = layout_list(&items, false, 14, Narrow);
     assert_eq!(
         dump_list(&items, &lines),
-        ["・加強質量安全", "  監管、強化企", "  業主體責任", "・短"]
+        ["∙ 加強質量安全", "  監管、強化企", "  業主體責任", "∙ 短"]
     );
-    // The bullet is not East Asian Ambiguous: same width either way.
+    // The narrow-mode bullet is not East Asian Ambiguous: same width in
+    // every terminal.
+    assert!(!lines[0].prefix.chars().any(is_east_asian_ambiguous));
     for amb in [Narrow, Wide] {
         assert_eq!(str_width(&lines[0].prefix, amb), lines[0].prefix_width);
     }
     assert!(layout_list::<&str>(&[], true, 10, Narrow).is_empty());
+}
+
+#[test]
+fn bullets_follow_the_language() {
+    let items = ["短", "長"];
+    let marker = |tag: Option<&str>, amb: AmbiguousWidth| {
+        let opts = LayoutOptions::from(amb).language(tag);
+        layout_list(&items, false, 20, opts)[0].prefix.clone()
+    };
+    // zh-Hant (Taiwan): a bullet dot, drawn wide only where ambiguous
+    // characters are wide; ・ only for Japanese.
+    assert_eq!(marker(Some("zh-Hant"), Narrow), "∙ ");
+    assert_eq!(marker(Some("zh-Hant"), Wide), "•");
+    assert_eq!(marker(Some("zh-Hans"), Narrow), "∙ ");
+    assert_eq!(marker(Some("ja"), Narrow), "・");
+    assert_eq!(marker(Some("ja-JP"), Wide), "・");
+    assert_eq!(marker(None, Narrow), "∙ ");
+    assert_eq!(Bullet::for_language(Some("ja")), Bullet::Katakana);
+    for amb in [Narrow, Wide] {
+        for tag in [Some("zh-Hant"), Some("ja"), None] {
+            let m = marker(tag, amb);
+            assert_eq!(str_width(&m, amb), 2, "{tag:?} {amb:?}");
+        }
+    }
+}
+
+#[test]
+fn hanging_punctuation_through_layout() {
+    let text = "中文中文，中文";
+    let off = layout_paragraph(text, 8, false, Narrow);
+    let on = layout_paragraph(text, 8, false, LayoutOptions::from(Narrow).hang(true));
+    assert_eq!(dump(text, &off, Narrow), ["中文中", "文，中文"]);
+    // ， hangs past the 8 cells instead of pushing 文 down.
+    assert_eq!(dump(text, &on, Narrow), ["中文中文，", "中文"]);
+    assert_eq!(on[0].prefix_width + on[0].width, 8 + 2);
+    // In a list, the gutter is past the same right edge.
+    let items = ["中文中文，中文"];
+    let list = layout_list(&items, true, 11, LayoutOptions::from(Narrow).hang(true));
+    assert_eq!(dump_list(&items, &list), ["1. 中文中文，", "   中文"]);
 }
 
 #[test]
@@ -141,4 +185,31 @@ fn article_snapshot() {
         out.push('\n');
     }
     insta::assert_snapshot!(out);
+}
+
+/// `--dump --hang-punctuation`: lines of at most width + 2 cells, and only
+/// a full-width closing mark ever goes past the width.
+#[test]
+fn dump_with_hanging_punctuation() {
+    use forum_tui::print::{Only, dump};
+    let p = forum_tui::model::load_bytes("default", forum_tui::DEFAULT_PROCEEDINGS.as_bytes())
+        .expect("default proceedings")
+        .proceedings;
+    let mut hung = 0;
+    for width in [20, 31, 40, 57] {
+        let plain = dump(&p, Only::All, width, Narrow);
+        let on = dump(&p, Only::All, width, LayoutOptions::from(Narrow).hang(true));
+        assert!(plain.lines().all(|l| str_width(l, Narrow) <= width));
+        for line in on.lines() {
+            let w = str_width(line, Narrow);
+            assert!(w <= width + 2, "{width}: {line}");
+            if w > width {
+                hung += 1;
+                let last = line.chars().last().unwrap_or(' ');
+                assert!("。，、：；！？”’」』）》".contains(last), "{width}: {line}");
+                assert!(w - str_width(&last.to_string(), Narrow) <= width, "{line}");
+            }
+        }
+    }
+    assert!(hung > 0, "some mark hangs");
 }

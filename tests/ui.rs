@@ -414,3 +414,18 @@ fn the_jump_palette_over_the_text_pane() {
         left_border_is_whole(&buf, s.palette_area().unwrap(), &format!("{w}x{h}"));
     }
 }
+
+#[test]
+fn forum_results_speaker_page_and_simplified_screens() {
+    let t = text(&screen(100, 30, "f质量"));
+    assert!(t.contains("forum search: 质量"), "{t}");
+    assert!(t.contains("matches"), "{t}");
+    insta::assert_snapshot!("forum-search-100x30", t);
+    let t = text(&screen(100, 30, "4]]]S"));
+    assert!(t.contains("speaker page"), "{t}");
+    insta::assert_snapshot!("speaker-page-100x30", t);
+    let t = text(&screen(100, 30, "4]]t"));
+    assert!(t.contains("质量") && !t.contains("質量"), "{t}");
+    assert!(t.contains("议程"), "{t}");
+    insta::assert_snapshot!("simplified-100x30", t);
+}

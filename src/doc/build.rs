@@ -1,7 +1,7 @@
 //! Builds the page furniture from the model: the forum overview, the
 //! header of a segment's page, and the names and posts shown beside turns.
 
-use super::labels::{EN, Labels, ZH};
+use super::labels::{EN, Labels, ZH, ZH_HANS};
 use super::{Doc, Field, PATH_SEP, Piece, Role};
 use crate::model::{Block, PostStyle, Proceedings, Segment, SegmentKind, Speaker, Speech};
 use crate::text;
@@ -19,8 +19,20 @@ impl<'a> Builder<'a> {
         Builder { p, cjk }
     }
 
+    /// The furniture in the document's language, and in Simplified
+    /// characters when the document (or its converted copy) says `zh-Hans`.
     pub fn labels(&self) -> &'static Labels {
-        if self.cjk { &ZH } else { &EN }
+        match (self.cjk, self.simplified()) {
+            (false, _) => &EN,
+            (true, true) => &ZH_HANS,
+            (true, false) => &ZH,
+        }
+    }
+
+    /// Whether the document says it is in Simplified characters.
+    fn simplified(&self) -> bool {
+        let script = self.p.forum.language.as_deref();
+        script.and_then(text::script::script_of_language) == Some(text::script::Script::Hans)
     }
 
     /// A speech's label in the tree and in lists: the speaker's name, or the
@@ -63,7 +75,23 @@ impl<'a> Builder<'a> {
     /// A segment kind as the tree and overviews show it: 圓桌 in Chinese
     /// documents, the kind's own name (roundtable) in others.
     pub fn kind_label<'k>(&self, kind: &'k SegmentKind) -> &'k str {
-        if self.cjk { kind.label() } else { kind.name() }
+        if !self.cjk {
+            return kind.name();
+        }
+        if !self.simplified() {
+            return kind.label();
+        }
+        match kind {
+            SegmentKind::Opening => "开幕",
+            SegmentKind::Address => "致辞",
+            SegmentKind::Interpretation => "解读",
+            SegmentKind::Announcement => "发布",
+            SegmentKind::Commentary => "点评",
+            SegmentKind::Roundtable => "圆桌",
+            SegmentKind::Ceremony => "仪式",
+            SegmentKind::Closing => "闭幕",
+            other => other.label(),
+        }
     }
 
     /// 郭欣（一級巡視員）

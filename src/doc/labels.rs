@@ -33,13 +33,16 @@ pub struct Labels {
     /// Counts are written the Chinese way (3 則發言) or the English way
     /// (3 turns, 1 turn).
     pub chinese: bool,
+    /// 則發言, the counter of turns in Chinese, and 則 of 第 3 則.
+    pub turn_counter: &'static str,
+    pub turn_ordinal: &'static str,
 }
 
 impl Labels {
     /// `第 3 則` / ` · turn 3`: a turn's number within its segment.
     pub fn turn_number(&self, n: usize) -> String {
         if self.chinese {
-            format!("\u{3000}第 {n} 則")
+            format!("\u{3000}第 {n} {}", self.turn_ordinal)
         } else {
             format!(", turn {n}")
         }
@@ -48,7 +51,7 @@ impl Labels {
     /// The counts at the top of a speaker's page.
     pub fn speaker_counts(&self, turns: usize, chars: usize) -> String {
         if self.chinese {
-            format!("{turns} 則發言\u{3000}{chars} 字")
+            format!("{turns} {}\u{3000}{chars} 字", self.turn_counter)
         } else {
             let c = if chars == 1 {
                 "character"
@@ -62,7 +65,7 @@ impl Labels {
     /// A count of turns in the document's language: 3 則發言, 1 turn, 3 turns.
     pub fn turns(&self, n: usize) -> String {
         match (self.chinese, n) {
-            (true, _) => format!("{n} 則發言"),
+            (true, _) => format!("{n} {}", self.turn_counter),
             (false, 1) => "1 turn".to_owned(),
             (false, _) => format!("{n} turns"),
         }
@@ -96,6 +99,41 @@ pub(super) const ZH: Labels = Labels {
     close_paren: "）",
     field_sep: "\u{3000}",
     chinese: true,
+    turn_counter: "則發言",
+    turn_ordinal: "則",
+};
+
+/// The same furniture in Simplified characters, for a page shown in
+/// Simplified (`t`, `--script hans`).
+pub(super) const ZH_HANS: Labels = Labels {
+    overview: "概览",
+    theme: "主题",
+    date: "日期",
+    location: "地点",
+    format: "形式",
+    summary: "概述",
+    source: "来源",
+    publisher: "出处",
+    published: "发布",
+    author: "作者",
+    editor: "编辑",
+    url: "网址",
+    programme: "议程",
+    kind: "类型",
+    topic: "议题",
+    description: "说明",
+    participants: "参与",
+    speeches: "发言",
+    segment: "环节",
+    form: "形式",
+    list_sep: "、",
+    meta_sep: "\u{3000}",
+    open_paren: "（",
+    close_paren: "）",
+    field_sep: "\u{3000}",
+    chinese: true,
+    turn_counter: "则发言",
+    turn_ordinal: "则",
 };
 
 pub(super) const EN: Labels = Labels {
@@ -125,4 +163,6 @@ pub(super) const EN: Labels = Labels {
     close_paren: ")",
     field_sep: ", ",
     chinese: false,
+    turn_counter: "",
+    turn_ordinal: "",
 };

@@ -13,8 +13,8 @@ pub use labels::Labels;
 
 pub use crate::find::Field;
 use crate::model::Block;
-use crate::text::layout::LaidLine;
-use crate::text::{self, AmbiguousWidth};
+use crate::text;
+use crate::text::layout::{LaidLine, LayoutOptions};
 
 /// Between the headings of nested sections: 委員會 › 質詢.
 pub const PATH_SEP: &str = " › ";
@@ -100,13 +100,13 @@ impl Piece {
     }
 
     /// Lays the piece out for a text column of `width` cells.
-    pub fn layout(&self, width: usize, amb: AmbiguousWidth) -> Vec<LaidLine> {
+    pub fn layout(&self, width: usize, opts: impl Into<LayoutOptions>) -> Vec<LaidLine> {
         match &self.content {
             Content::Text { text, indent } => {
-                text::layout::layout_paragraph(text, width, *indent, amb)
+                text::layout::layout_paragraph(text, width, *indent, opts)
             }
             Content::List { items, ordered } => {
-                text::layout::layout_list(items, *ordered, width, amb)
+                text::layout::layout_list(items, *ordered, width, opts)
             }
             Content::Blank => vec![LaidLine {
                 prefix: String::new(),
@@ -157,10 +157,11 @@ pub struct VLine {
 impl Doc {
     /// Lays the whole doc out for a text column of `width` cells (for
     /// `--dump`; the reader lays out only the pieces it shows).
-    pub fn layout(&self, width: usize, amb: AmbiguousWidth) -> Vec<VLine> {
+    pub fn layout(&self, width: usize, opts: impl Into<LayoutOptions>) -> Vec<VLine> {
+        let opts = opts.into();
         let mut out = Vec::new();
         for (i, piece) in self.pieces.iter().enumerate() {
-            let lines = piece.layout(width, amb);
+            let lines = piece.layout(width, opts);
             out.extend(lines.into_iter().map(|line| VLine { piece: i, line }));
         }
         out

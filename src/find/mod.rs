@@ -26,7 +26,7 @@ mod script;
 mod snippet;
 
 pub use palette::{Entry, Palette, Target};
-pub use script::{convert_proceedings, document_script};
+pub use script::{convert_proceedings, document_script, shown_in};
 pub use snippet::{Snippet, snippet};
 
 /// Which text of a place a hit is in.
@@ -293,6 +293,24 @@ impl ForumSearch {
         }
     }
 
+    /// The first hit after byte `offset` of `place`'s text, in programme
+    /// order (for `n` from where reading is); `None` past the last hit.
+    pub fn next_after(&self, place: Place, offset: usize) -> Option<usize> {
+        let i = self
+            .hits
+            .partition_point(|h| (h.place, h.range.start) <= (place, offset));
+        (i < self.hits.len()).then_some(i)
+    }
+
+    /// The last hit before byte `offset` of `place`'s text (for `N`);
+    /// `None` before the first hit.
+    pub fn prev_before(&self, place: Place, offset: usize) -> Option<usize> {
+        let i = self
+            .hits
+            .partition_point(|h| (h.place, h.range.start) < (place, offset));
+        i.checked_sub(1)
+    }
+
     /// Speakers with hits so far and their counts: most hits first, ties
     /// by speaker index (the order of the file's speaker list).
     pub fn per_speaker(&self) -> Vec<(SpeakerIdx, usize)> {
@@ -306,6 +324,19 @@ impl ForumSearch {
         counts.sort_by_key(|&(who, n)| (std::cmp::Reverse(n), who));
         counts
     }
+}
+
+/// Every text the search covers, in programme order, one line (a
+/// paragraph, list item, note, title or topic) at a time, lazily.
+pub fn texts(p: &Proceedings) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(Part::Summary), move |part| {
+        Some(part.next(p)).filter(|&n| n != Part::Done)
+    })
+    .flat_map(move |part| {
+        let mut lines = Vec::new();
+        part.each(p, &mut |_, text| lines.push(text));
+        lines
+    })
 }
 
 /// Every hit of `query` in `p`, searched at once (for a small file, a test,

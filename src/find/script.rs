@@ -6,8 +6,9 @@ use crate::text::script::{self, Script};
 
 /// The script `p` is written in: from `forum.language` when it says
 /// (`zh-Hant`, `zh-Hans`, `zh-TW`, `zh-CN`…), else by counting characters
-/// that exist in one script only, over the text in programme order (the
-/// count stops early, so this is cheap on a large file). `None` for a file
+/// that exist in one script only, over the title and the searchable text
+/// in programme order (the count stops early, so this is cheap on a large
+/// file). `None` for a file
 /// with no Chinese that tells.
 pub fn document_script(p: &Proceedings) -> Option<Script> {
     if let Some(s) = p
@@ -18,24 +19,7 @@ pub fn document_script(p: &Proceedings) -> Option<Script> {
     {
         return Some(s);
     }
-    let titles =
-        std::iter::once(p.forum.title.as_str()).chain(p.segments.iter().map(|s| s.title.as_str()));
-    let blocks = p
-        .forum
-        .summary
-        .iter()
-        .chain(p.segments.iter().flat_map(|s| {
-            s.description
-                .iter()
-                .chain(s.speeches.iter().flat_map(|sp| &sp.paragraphs))
-        }));
-    let lines = blocks.flat_map(|b| -> Box<dyn Iterator<Item = &str>> {
-        match b {
-            Block::Paragraph(t) | Block::Note(t) => Box::new(std::iter::once(t.as_str())),
-            Block::List { items, .. } => Box::new(items.iter().map(String::as_str)),
-        }
-    });
-    script::detect(titles.chain(lines))
+    script::detect(std::iter::once(p.forum.title.as_str()).chain(super::texts(p)))
 }
 
 /// `p` with every text a reader sees converted to `to`: the forum's
@@ -98,4 +82,12 @@ fn convert_block(b: &Block, to: Script) -> Block {
             ordered: *ordered,
         },
     }
+}
+
+/// `p` converted for display in `to`, its language tag saying so, so that
+/// the page furniture follows the script too.
+pub fn shown_in(p: &Proceedings, to: Script) -> Proceedings {
+    let mut c = convert_proceedings(p, to);
+    c.forum.language = Some(format!("zh-{}", to.subtag()));
+    c
 }

@@ -242,3 +242,53 @@ fn script_of_a_document() {
         "the same hits in either script"
     );
 }
+
+#[test]
+fn texts_are_what_the_search_reads() {
+    let p = forum();
+    let texts: Vec<&str> = texts(&p).collect();
+    assert_eq!(texts[..3], ["論壇談質量。", "质量一", "標準"]);
+    assert_eq!(texts.last(), Some(&"閉幕"));
+    let m = Matcher::new("質量").expect("query");
+    let counted: usize = texts.iter().map(|t| m.count(t)).sum();
+    assert_eq!(Some(counted), search_all(&p, "質量").map(|s| s.total()));
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    assert_eq!(Some(bytes), search_all(&p, "x").map(|s| s.scanned()));
+}
+
+#[test]
+fn next_and_previous_hit_from_a_position() {
+    let p = forum();
+    let search = search_all(&p, "质量").expect("a query");
+    let body =
+        |segment, speech, block| place(Some(segment), Some(speech), Field::Body, block, None);
+    // (place, offset, next, previous): the hits are numbered as in
+    // every_kind_of_place_in_programme_order.
+    let cases = [
+        (place(None, None, Field::Summary, 0, None), 0, Some(0), None),
+        (place(None, None, Field::Summary, 0, None), 9, Some(1), None),
+        (body(0, 0, 0), 0, Some(6), Some(4)),
+        (body(0, 0, 0), 15, Some(7), Some(5)),
+        (body(0, 0, 0), 16, Some(7), Some(6)),
+        (body(1, 0, 0), 100, Some(10), Some(9)),
+        (body(1, 1, 0), 6, None, Some(10)),
+        (
+            place(Some(2), None, Field::Title, 0, None),
+            0,
+            None,
+            Some(11),
+        ),
+    ];
+    for (at, offset, next, prev) in cases {
+        assert_eq!(
+            search.next_after(at, offset),
+            next,
+            "next after {at:?} {offset}"
+        );
+        assert_eq!(
+            search.prev_before(at, offset),
+            prev,
+            "before {at:?} {offset}"
+        );
+    }
+}

@@ -20,6 +20,8 @@ pub enum Mode {
     Prompt,
     /// The jump palette is open: typing filters speakers and segments.
     Palette,
+    /// Moving through the forum-wide search's results.
+    Results,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -199,8 +201,9 @@ pub const BINDINGS: &[Binding] = &[
     b(N, &[Key::ch('m')], Action::SetMark, Group::Jump, "m then a letter: set a mark here", None),
     b(N, &[Key::ch('\'')], Action::JumpMark, Group::Jump, "' then a letter: go to that mark; '' back to where the last jump came from", None),
     b(N, &[Key::ch('/')], Action::SearchStart, Group::Search, "search this page", Some("search")),
-    b(N, &[Key::ch('n')], Action::SearchNext, Group::Search, "next match (wraps around)", None),
-    b(N, &[Key::ch('N')], Action::SearchPrev, Group::Search, "previous match (wraps around)", None),
+    b(N, &[Key::ch('f')], Action::FindStart, Group::Search, "search the whole forum: every turn, note, title and description", Some("find")),
+    b(N, &[Key::ch('n')], Action::SearchNext, Group::Search, "next match (after f: the next hit in the whole forum)", None),
+    b(N, &[Key::ch('N')], Action::SearchPrev, Group::Search, "previous match (after f: in the whole forum)", None),
     b(N, &[Key::plain(K::Esc)], Action::ClearSearch, Group::Search, "clear the search; on a speaker's page, go back", None),
     b(N, &[Key::ch(' ')], Action::ReadDown, Group::Move, "page down the text; at its end, the next segment", None),
     b(N, &[Key::ch('b')], Action::ReadUp, Group::Move, "page up the text; at its top, the previous segment", None),
@@ -219,6 +222,8 @@ pub const BINDINGS: &[Binding] = &[
     b(N, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, Group::Move, "top of the focused pane", None),
     b(N, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, Group::Move, "bottom of the focused pane", None),
     b(N, &[Key::ch('y')], Action::Copy, Group::Screen, "copy the current turn, with a citation, to the clipboard", None),
+    b(N, &[Key::ch('t')], Action::ToggleScript, Group::Screen, "show the text in Simplified or Traditional characters (繁/简)", None),
+    b(N, &[Key::ch('w')], Action::ToggleHang, Group::Screen, "hanging punctuation on/off: 。，、 may stand in the right margin", None),
     b(N, &[Key::ch('z')], Action::ToggleTree, Group::Screen, "hide or show the programme tree", Some("tree")),
     b(N, &[Key::ch('M')], Action::ToggleMouse, Group::Screen, "mouse capture on/off (off: select text natively)", None),
     b(N, &[Key::ctrl('l')], Action::Redraw, Group::Screen, "redraw the screen", None),
@@ -229,6 +234,17 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::Help, &[Key::ch(' '), Key::plain(K::PageDown), Key::ctrl('f')], Action::PageDown, Group::Move, "page down the help", None),
     b(Mode::Help, &[Key::ch('b'), Key::plain(K::PageUp), Key::ctrl('b')], Action::PageUp, Group::Move, "page up the help", None),
     b(Mode::Help, &[Key::ctrl('c')], Action::Quit, Group::Screen, "quit", None),
+    b(Mode::Results, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, Group::Search, "next hit", None),
+    b(Mode::Results, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, Group::Search, "previous hit", None),
+    b(Mode::Results, &[Key::ch(' '), Key::plain(K::PageDown), Key::ctrl('f')], Action::PageDown, Group::Search, "a page of hits down", None),
+    b(Mode::Results, &[Key::ch('b'), Key::plain(K::PageUp), Key::ctrl('b')], Action::PageUp, Group::Search, "a page of hits up", None),
+    b(Mode::Results, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, Group::Search, "first hit", None),
+    b(Mode::Results, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, Group::Search, "last hit", None),
+    b(Mode::Results, &[Key::plain(K::Enter), Key::ch('l')], Action::Open, Group::Search, "open the hit's page, the match in view; then n N go through the forum", Some("open")),
+    b(Mode::Results, &[Key::ch('f'), Key::ch('/')], Action::FindStart, Group::Search, "change the query", Some("edit")),
+    b(Mode::Results, &[Key::plain(K::Esc)], Action::CloseResults, Group::Search, "close the results, back to where reading was", Some("close")),
+    b(Mode::Results, &[Key::ch('?'), Key::plain(K::F(1))], Action::Help, Group::Screen, "help", None),
+    b(Mode::Results, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, Group::Screen, "quit", None),
     b(Mode::Prompt, &[Key::plain(K::Enter)], Action::PromptAccept, Group::Search, "keep the search, or go to the place typed after :", Some("accept")),
     b(Mode::Prompt, &[Key::plain(K::Esc)], Action::PromptCancel, Group::Search, "leave the prompt, back to where reading was", Some("cancel")),
     b(Mode::Prompt, &[Key::plain(K::Backspace)], Action::PromptBackspace, Group::Search, "delete a character", None),
@@ -407,7 +423,13 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::Normal, Mode::Help, Mode::Prompt, Mode::Palette] {
+        for mode in [
+            Mode::Normal,
+            Mode::Help,
+            Mode::Prompt,
+            Mode::Palette,
+            Mode::Results,
+        ] {
             let mut seen = std::collections::HashSet::new();
             for k in bindings(mode).flat_map(|b| b.keys) {
                 assert!(seen.insert(*k), "{k} bound twice in {mode:?}");

@@ -100,6 +100,10 @@ pub fn help_rows() -> Vec<HelpRow> {
     }
     section("In the search prompt", bindings(Mode::Prompt).collect());
     section("In the jump palette", bindings(Mode::Palette).collect());
+    section(
+        "In the forum-wide results (f)",
+        bindings(Mode::Results).collect(),
+    );
     section("In this help", bindings(Mode::Help).collect());
     rows
 }

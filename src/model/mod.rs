@@ -14,18 +14,23 @@ mod helpers;
 mod load;
 mod path;
 mod raw;
+mod read;
 mod rules;
 mod time;
 mod validate;
+mod write;
+
+pub mod import;
 
 pub use date::DateError;
 pub use error::{LoadError, LoadErrorKind, Place};
 pub use helpers::PostStyle;
 pub use load::{
-    DEFAULT_STREAM_LIMIT, SCHEMA_VERSION, display_path, load_bytes, load_path, load_path_limited,
-    load_reader,
+    DEFAULT_STREAM_LIMIT, SCHEMA_VERSION, load_bytes, load_path, load_path_limited, load_reader,
 };
+pub use read::display_path;
 pub use time::TimeError;
+pub use write::to_json;
 
 /// A whole proceedings file, validated.
 #[derive(Debug, Clone, PartialEq)]

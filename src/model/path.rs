@@ -96,7 +96,7 @@ pub(crate) fn quoted(value: &str) -> String {
 /// True for a character that must never reach a terminal from a message:
 /// C0 and C1 controls, DEL, line and paragraph separators, and the bidi
 /// controls and marks (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069).
-fn is_unsafe(c: char) -> bool {
+pub(super) fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

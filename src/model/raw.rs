@@ -225,7 +225,9 @@ raw_object! {
 #[derive(Debug)]
 pub(crate) enum RawBlock {
     Paragraph(String),
-    Object(RawBlockObject),
+    /// Boxed: most blocks are paragraphs, and every element of a
+    /// `Vec<RawBlock>` is as large as the largest variant.
+    Object(Box<RawBlockObject>),
 }
 
 impl<'de> Deserialize<'de> for RawBlock {
@@ -251,7 +253,7 @@ impl<'de> Deserialize<'de> for RawBlock {
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawBlock, A::Error> {
                 RawBlockObject::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(RawBlock::Object)
+                    .map(|o| RawBlock::Object(Box::new(o)))
             }
         }
 

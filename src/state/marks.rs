@@ -57,6 +57,7 @@ pub(super) fn is_jump(action: Action) -> bool {
             | Action::SpeakerPage
             | Action::PaletteAccept
             | Action::PaletteSpeaker
+            | Action::CloseResults
             | Action::Open
             | Action::PromptAccept
             | Action::PromptChar(_)
@@ -137,6 +138,7 @@ impl State {
     pub(super) fn escape(&mut self) {
         if self.search.is_active() {
             self.search = super::Search::default();
+            self.forum_nav = None;
         } else if let (Page::Speaker(_), Some(back)) = (self.reader.page, self.speaker_origin) {
             self.speaker_origin = None;
             self.go_to_place(back);

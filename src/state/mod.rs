@@ -2,6 +2,7 @@
 //! or crossterm: the view reads this state, `app.rs` feeds it actions.
 
 mod copy;
+mod find;
 mod geometry;
 mod goto;
 mod marks;
@@ -10,6 +11,7 @@ mod nav;
 mod palette;
 mod reader;
 mod saved;
+mod script;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -18,10 +20,12 @@ mod tree;
 pub use geometry::{Area, Geometry, MIN_HEIGHT, MIN_WIDTH};
 pub use nav::count_of;
 
+pub use find::{FindView, ForumNav};
 use geometry::{help_box, help_text_width};
 pub use marks::{Marks, Pending, Place};
 pub use palette::Jump;
 pub use reader::{Anchor, Page, Pos, Reader};
+pub use script::Scripts;
 pub use search::{Hit, Search};
 pub use tree::{Heading, Node, Outline, Tree};
 
@@ -30,6 +34,7 @@ use crate::doc::{Builder, Doc};
 use crate::keymap::{self, HelpLine, Mode};
 use crate::model::Proceedings;
 use crate::text::AmbiguousWidth;
+use crate::text::layout::LayoutOptions;
 
 /// Which pane the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +110,12 @@ pub struct State {
     /// A restored position waiting for the first layout (the turn on top
     /// depends on the size).
     resume_at: Option<Place>,
+    /// The forum-wide search's results, while they are shown.
+    pub find: Option<FindView>,
+    /// After a forum-wide hit was opened: `n` `N` go through the forum.
+    pub forum_nav: Option<ForumNav>,
+    /// 繁/简: which script is shown, and the other copy.
+    pub scripts: Scripts,
     size: (u16, u16),
 }
 
@@ -112,8 +123,13 @@ impl State {
     pub fn new(p: Proceedings, amb: AmbiguousWidth) -> State {
         let tree = Tree::new(&p);
         let doc = Builder::new(&p).forum();
+        let scripts = Scripts::of(&p);
         State {
-            reader: Reader::new(Page::Forum, doc, amb),
+            reader: Reader::new(
+                Page::Forum,
+                doc,
+                LayoutOptions::from(amb).language(p.forum.language.as_deref()),
+            ),
             p,
             amb,
             focus: Focus::Tree,
@@ -133,8 +149,34 @@ impl State {
             palette: None,
             palette_index: None,
             resume_at: None,
+            find: None,
+            forum_nav: None,
+            scripts,
             size: (0, 0),
         }
+    }
+
+    /// Hanging punctuation on or off (`--hang-punctuation`).
+    pub fn with_hang(mut self, hang: bool) -> State {
+        if hang != self.reader.options().hang {
+            self.toggle_hang();
+        }
+        self
+    }
+
+    /// `w`: full-width punctuation may hang in a 2-cell gutter right of the
+    /// text column, which is kept free for it.
+    fn toggle_hang(&mut self) {
+        let opts = self.reader.options();
+        let hang = !opts.hang;
+        self.reader.set_options(opts.hang(hang));
+        let (w, h) = self.size;
+        self.resize(w, h);
+        self.say(if hang {
+            "hanging punctuation on: 。，、 may stand in the right margin"
+        } else {
+            "hanging punctuation off"
+        });
     }
 
     /// Caps the text column at `cells` (a reading measure).
@@ -177,6 +219,12 @@ impl State {
             Mode::Help
         } else if self.palette.is_some() {
             Mode::Palette
+        } else if let Some(f) = &self.find {
+            if f.typing {
+                Mode::Prompt
+            } else {
+                Mode::Results
+            }
         } else if self.search.typing || self.goto.is_some() || self.pending.is_some() {
             Mode::Prompt
         } else {
@@ -352,8 +400,15 @@ impl State {
     }
 
     fn dispatch(&mut self, action: Action) -> Effect {
+        if action == Action::Work {
+            self.work();
+            return Effect::None;
+        }
         if let Some(effect) = self.palette_action(action) {
             return effect;
+        }
+        if self.find.is_some() {
+            return self.dispatch_find(action);
         }
         match action {
             Action::Quit => return Effect::Quit,
@@ -370,6 +425,8 @@ impl State {
                 return Effect::Mouse(self.mouse);
             }
             Action::Copy => return self.copy_turn(),
+            Action::ToggleScript => self.toggle_script(),
+            Action::ToggleHang => self.toggle_hang(),
             Action::Help => self.help = Some(0),
             Action::CloseHelp => {}
             Action::Resize(w, h) => self.resize(w, h),
@@ -416,6 +473,8 @@ impl State {
             Action::GotoSegment(n) => self.goto_segment(usize::from(n)),
             Action::GotoStart => self.goto = Some(String::new()),
             Action::SearchStart => self.search_start(),
+            Action::FindStart => self.find_start(),
+            Action::CloseResults | Action::Work => {}
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
             Action::ClearSearch => self.escape(),
@@ -470,6 +529,35 @@ impl State {
         Effect::None
     }
 
+    /// Actions while the forum-wide search is open: typing its query, or
+    /// moving through its results.
+    fn dispatch_find(&mut self, action: Action) -> Effect {
+        let page = self.text_height().saturating_sub(2).max(1) as isize;
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Redraw => return Effect::Redraw,
+            Action::Suspend => return Effect::Suspend,
+            Action::PromptChar(c) => self.find_edit(|q| q.push(c)),
+            Action::PromptBackspace => self.find_edit(|q| {
+                q.pop();
+            }),
+            Action::PromptAccept => self.find_accept(),
+            Action::PromptCancel | Action::CloseResults => self.find_close(),
+            Action::FindStart => self.find_start(),
+            Action::Down => self.find_move(1),
+            Action::Up => self.find_move(-1),
+            Action::PageDown | Action::ReadDown => self.find_move(page),
+            Action::PageUp | Action::ReadUp => self.find_move(-page),
+            Action::Top => self.find_ends(false),
+            Action::Bottom => self.find_ends(true),
+            Action::Open => self.find_open(),
+            Action::Help => self.help = Some(0),
+            _ => {}
+        }
+        Effect::None
+    }
+
     fn apply_help(&mut self, action: Action) -> Effect {
         let view = self.help_view();
         let height = usize::from(view.area.height.saturating_sub(2)).max(1);
@@ -495,8 +583,10 @@ impl State {
     fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
         if let Some(g) = self.geometry() {
-            self.reader
-                .resize(usize::from(g.text.width), usize::from(g.text.height));
+            // Hung punctuation takes two cells beyond the measure.
+            let gutter = if self.reader.options().hang { 2 } else { 0 };
+            let width = usize::from(g.text.width).saturating_sub(gutter).max(1);
+            self.reader.resize(width, usize::from(g.text.height));
             if let Some(place) = self.resume_at.take() {
                 self.go_to_place(place);
             }

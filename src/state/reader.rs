@@ -15,8 +15,7 @@ use std::collections::HashMap;
 
 use crate::doc::Doc;
 use crate::model::SpeakerIdx;
-use crate::text::AmbiguousWidth;
-use crate::text::layout::LaidLine;
+use crate::text::layout::{LaidLine, LayoutOptions};
 
 /// A place in a doc: a piece, a paragraph or list item of it, and a byte
 /// offset into that text.
@@ -63,7 +62,7 @@ type Layouts = Vec<Option<Vec<LaidLine>>>;
 pub struct Reader {
     pub page: Page,
     pub doc: Doc,
-    amb: AmbiguousWidth,
+    opts: LayoutOptions,
     width: usize,
     laid: Layouts,
     /// Layouts of this page at other widths, most recent last.
@@ -78,12 +77,12 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn new(page: Page, doc: Doc, amb: AmbiguousWidth) -> Reader {
+    pub fn new(page: Page, doc: Doc, opts: LayoutOptions) -> Reader {
         Reader {
             page,
             laid: vec![None; doc.pieces.len()],
             doc,
-            amb,
+            opts,
             width: 0,
             cache: Vec::new(),
             anchor: Anchor::default(),
@@ -103,6 +102,14 @@ impl Reader {
         self.cache.clear();
         let at = at.or_else(|| self.visited.get(&page).copied());
         self.go_to(at.unwrap_or_default());
+    }
+
+    /// The same page rebuilt (another script): new text, layouts dropped;
+    /// the caller puts the anchor back.
+    pub fn replace(&mut self, doc: Doc) {
+        self.laid = vec![None; doc.pieces.len()];
+        self.doc = doc;
+        self.cache.clear();
     }
 
     /// The anchor a page was left at, if it was read before.
@@ -136,10 +143,24 @@ impl Reader {
         self.width
     }
 
+    pub fn options(&self) -> LayoutOptions {
+        self.opts
+    }
+
+    /// Lays the page out anew with other options (hanging punctuation on or
+    /// off), the same anchor on top.
+    pub fn set_options(&mut self, opts: LayoutOptions) {
+        self.opts = opts;
+        self.laid = vec![None; self.doc.pieces.len()];
+        self.cache.clear();
+        self.top = self.pos_of(self.anchor);
+        self.clamp();
+    }
+
     /// The layout of one piece at the current width, laid out on first use.
     pub fn lines_of(&mut self, piece: usize) -> &[LaidLine] {
         if self.laid.get(piece).is_some_and(Option::is_none) {
-            let lines = self.doc.pieces[piece].layout(self.width, self.amb);
+            let lines = self.doc.pieces[piece].layout(self.width, self.opts);
             self.laid[piece] = Some(lines);
         }
         self.laid

@@ -97,6 +97,7 @@ impl Search {
 
 impl super::State {
     pub(super) fn search_start(&mut self) {
+        self.forum_nav = None;
         self.search = Search {
             typing: true,
             origin: Some(self.reader.anchor()),
@@ -134,6 +135,10 @@ impl super::State {
 
     /// `n` / `N`: the next or previous match, wrapping around with a remark.
     pub(super) fn search_step(&mut self, forward: bool) {
+        if self.forum_nav.is_some() {
+            self.forum_step(forward);
+            return;
+        }
         if !self.search.is_active() {
             self.complain("no search: press / to search");
             return;

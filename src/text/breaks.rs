@@ -24,8 +24,12 @@ use super::width::is_han;
 /// split a unit (text between `Rule` points) wider than a whole line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Tier {
-    /// A UAX #14 opportunity (or LB19a quote break) that breaks no rule.
+    /// A UAX #14 opportunity (or one of the quote and bracket breaks we
+    /// add) that breaks no rule.
     Rule,
+    /// Inside a URL, after `/`, `?`, `&` or `#`: where a URL too long for a
+    /// line may break so that it still works when the lines are rejoined.
+    Url,
     /// A UAX #14 opportunity that one of our rules forbids.
     Uax,
     /// A grapheme boundary that breaks no rule, though UAX #14 offers none.
@@ -34,6 +38,10 @@ pub(crate) enum Tier {
     /// punctuation orphaned and splits no run of digits, `——` or `……`:
     /// in `2023-01-14T16:35:00`, after `-` or `T`.
     Loose,
+    /// A boundary that splits nothing but leaves punctuation at a line's
+    /// start or end: `（Clean）` | `。`. The line planner ranks it above a
+    /// `Loose` split of a word or number short enough for a line.
+    Punct,
     /// Any other grapheme boundary.
     Any,
 }
@@ -59,31 +67,46 @@ const DOUBLED: &str = "—―…⋯─";
 /// No-break spaces and joiners (UAX #14 GL/WJ): never broken around.
 const GLUE: &str = "\u{A0}\u{202F}\u{2007}\u{2011}\u{2060}\u{FEFF}\u{F0C}";
 const OPENING_QUOTES: &str = "“‘‟‛";
+/// Full-width marks that may hang past the measure (行尾懸掛): the
+/// pause and stop marks and the closing brackets and quotes.
+const HANGING: &str = "。．，、：；！？”’」』）》〉】〗〕］｝〙〛〞〟";
 const CLOSING_QUOTES: &str = "”’";
 
 /// What the rules need to know about one char, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Flags(u16);
+pub(crate) struct Flags(u32);
 
 impl Flags {
-    pub(crate) const HAN: u16 = 1;
-    pub(crate) const SPACE: u16 = 1 << 1;
-    pub(crate) const NO_START: u16 = 1 << 2;
-    pub(crate) const NO_END: u16 = 1 << 3;
-    pub(crate) const DIGIT: u16 = 1 << 4;
-    const SEPARATOR: u16 = 1 << 5;
-    const SIGN: u16 = 1 << 6;
-    const DASH: u16 = 1 << 7;
-    const DOUBLED: u16 = 1 << 8;
-    const WORD: u16 = 1 << 9;
-    const GLUE: u16 = 1 << 10;
-    const OPENING_QUOTE: u16 = 1 << 11;
-    const CLOSING_QUOTE: u16 = 1 << 12;
+    pub(crate) const HAN: u32 = 1;
+    pub(crate) const SPACE: u32 = 1 << 1;
+    pub(crate) const NO_START: u32 = 1 << 2;
+    pub(crate) const NO_END: u32 = 1 << 3;
+    pub(crate) const DIGIT: u32 = 1 << 4;
+    const SEPARATOR: u32 = 1 << 5;
+    const SIGN: u32 = 1 << 6;
+    const DASH: u32 = 1 << 7;
+    const DOUBLED: u32 = 1 << 8;
+    pub(crate) const WORD: u32 = 1 << 9;
+    const GLUE: u32 = 1 << 10;
+    const OPENING_QUOTE: u32 = 1 << 11;
+    const CLOSING_QUOTE: u32 = 1 << 12;
     /// East Asian Wide/Fullwidth/Halfwidth, the context LB19a asks about.
-    const EAST_ASIAN: u16 = 1 << 13;
+    const EAST_ASIAN: u32 = 1 << 13;
+    /// A letter, digit or ideograph: what a line must hold two of to not be
+    /// an orphan (孤字).
+    pub(crate) const LETTER: u32 = 1 << 14;
+    /// Full-width punctuation that may hang in the right gutter.
+    pub(crate) const HANG: u32 = 1 << 15;
+    /// An East Asian (full-width) opening bracket, before which UAX #14
+    /// allows a break after letters and digits (LB30).
+    const WIDE_OPEN: u32 = 1 << 16;
+    /// What a word or number is made of, for telling a short one (that
+    /// would fit a line whole) from a long one.
+    pub(crate) const WORDISH: u32 =
+        Self::WORD | Self::DIGIT | Self::SEPARATOR | Self::SIGN | Self::DASH;
 
     #[inline]
-    pub(crate) fn has(self, bits: u16) -> bool {
+    pub(crate) fn has(self, bits: u32) -> bool {
         self.0 & bits != 0
     }
 }
@@ -103,13 +126,13 @@ const fn has_byte(s: &str, b: u8) -> bool {
 
 /// Flags of the ASCII chars, computed at compile time. (No ASCII char has
 /// a UAX #14 class we add beyond the lists.)
-const ASCII: [u16; 128] = {
-    let mut table = [0u16; 128];
+const ASCII: [u32; 128] = {
+    let mut table = [0u32; 128];
     let mut i = 0;
     while i < 128 {
         let b = i as u8;
         let mut f = 0;
-        let lists: [(&str, u16); 8] = [
+        let lists: [(&str, u32); 9] = [
             (NO_START, Flags::NO_START),
             (NO_END, Flags::NO_END),
             (NUMBER_SEPARATORS, Flags::SEPARATOR),
@@ -120,6 +143,10 @@ const ASCII: [u16; 128] = {
             (
                 "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
                 Flags::WORD,
+            ),
+            (
+                "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+                Flags::LETTER,
             ),
         ];
         let mut j = 0;
@@ -146,7 +173,7 @@ const TABLED: [(u32, u32); 4] = [
     (0xff00, 0xfff0),
 ];
 
-static TABLES: LazyLock<Vec<Vec<u16>>> = LazyLock::new(|| {
+static TABLES: LazyLock<Vec<Vec<u32>>> = LazyLock::new(|| {
     TABLED
         .iter()
         .map(|&(from, to)| {
@@ -165,7 +192,7 @@ pub(crate) fn flags(c: char) -> Flags {
         return Flags(ASCII[u as usize]);
     }
     if is_han(u) {
-        return Flags(Flags::HAN | Flags::EAST_ASIAN);
+        return Flags(Flags::HAN | Flags::EAST_ASIAN | Flags::LETTER);
     }
     for (k, &(from, to)) in TABLED.iter().enumerate() {
         if (from..to).contains(&u) {
@@ -177,7 +204,7 @@ pub(crate) fn flags(c: char) -> Flags {
 
 fn other_flags(c: char) -> Flags {
     let mut f = 0;
-    let mut set = |yes: bool, bit: u16| {
+    let mut set = |yes: bool, bit: u32| {
         if yes {
             f |= bit;
         }
@@ -212,6 +239,8 @@ fn other_flags(c: char) -> Flags {
     set(GLUE.contains(c), Flags::GLUE);
     set(OPENING_QUOTES.contains(c), Flags::OPENING_QUOTE);
     set(CLOSING_QUOTES.contains(c), Flags::CLOSING_QUOTE);
+    set(HANGING.contains(c), Flags::HANG);
+    set(c.is_alphanumeric(), Flags::LETTER);
     let u = c as u32;
     let wide = c.width() == Some(2);
     set(
@@ -220,6 +249,10 @@ fn other_flags(c: char) -> Flags {
     );
     // A letter or digit of an alphabetic script: a run of them is a word.
     set(c.is_alphanumeric() && !wide, Flags::WORD);
+    set(
+        wide && class == BreakClass::OpenPunctuation,
+        Flags::WIDE_OPEN,
+    );
     Flags(f)
 }
 
@@ -277,7 +310,10 @@ fn keeps_together(a: &Around) -> bool {
 /// The LB19a opportunities Unicode 15.1 added: before an opening curly quote
 /// and after a closing one when both neighbours are East Asian, so
 /// `的“質量”論` may break before `“` and after `”`. We also allow `”|“`
-/// between Chinese text on both sides, which clreq permits.
+/// between Chinese text on both sides, which clreq permits, and, as
+/// Unicode 16 and browsers do, a break before `“` that follows a Han
+/// character and after `”` that a Han character follows, whatever the quote
+/// holds: `揭曉|“2022年度`, `“ABC”|發布`.
 #[inline]
 fn quote_break(a: &Around) -> bool {
     let opening = a.n.has(Flags::OPENING_QUOTE);
@@ -285,9 +321,20 @@ fn quote_break(a: &Around) -> bool {
     if !(opening || closing) {
         return false;
     }
+    if (opening && a.p.has(Flags::HAN)) || (closing && a.n.has(Flags::HAN)) {
+        return true;
+    }
     let before = if closing { a.pp } else { a.p };
     let after = if opening { a.nn } else { a.n };
     before.has(Flags::EAST_ASIAN) && after.has(Flags::EAST_ASIAN)
+}
+
+/// UAX #14's LB30 break before a full-width opening bracket after a letter,
+/// digit or `%`, which our number rules or `unicode-linebreak`'s pair table
+/// (PO × OP) would otherwise keep together: `32.69%|（不含`, `ABC|（`.
+#[inline]
+fn bracket_break(a: &Around) -> bool {
+    a.n.has(Flags::WIDE_OPEN) && !a.p.has(Flags::SPACE) && !a.last_visible.has(Flags::NO_END)
 }
 
 /// A minus or plus sign starting a number after Chinese text (`溫度-3.5`):
@@ -310,20 +357,24 @@ pub(crate) fn tier(a: &Around, uax: bool) -> Tier {
         return Tier::Any;
     }
     let punctuation = a.n.has(Flags::NO_START) || a.last_visible.has(Flags::NO_END);
-    if punctuation || keeps_together(a) {
-        // Splitting a word or a date-time at a separator is the lesser
-        // evil; orphaned punctuation and split digit runs are the greater.
+    let together = keeps_together(a);
+    if punctuation || together {
+        // Orphaned punctuation and a word or number split at a separator
+        // are lesser evils (the planner weighs them by the word's length);
+        // a split digit run, `——` or `……`, or both at once, the greatest.
         let splits_a_run =
             (a.p.has(Flags::DIGIT) && a.n.has(Flags::DIGIT)) || (a.same && a.p.has(Flags::DOUBLED));
         return if uax {
             Tier::Uax
-        } else if punctuation || splits_a_run {
+        } else if splits_a_run || (punctuation && together) {
             Tier::Any
+        } else if punctuation {
+            Tier::Punct
         } else {
             Tier::Loose
         };
     }
-    if uax || quote_break(a) || sign_break(a) {
+    if uax || quote_break(a) || sign_break(a) || bracket_break(a) {
         Tier::Rule
     } else {
         Tier::Soft
@@ -409,5 +460,17 @@ mod tests {
         assert!(!quote_break(&around('a', 'a', '“', 'b')));
         assert!(!quote_break(&around('光', '”', 'a', 'b')));
         assert!(!quote_break(&around('的', '“', '質', '量')));
+        // After Han, whatever the quote holds; before Han, likewise.
+        assert!(quote_break(&around('揭', '曉', '“', '2')));
+        assert!(quote_break(&around('C', '”', '發', '布')));
+        assert!(!quote_break(&around('a', '“', '2', '0')));
+    }
+
+    #[test]
+    fn wide_opening_brackets() {
+        assert!(bracket_break(&around('9', '%', '（', '不')));
+        assert!(bracket_break(&around('B', 'C', '（', '不')));
+        assert!(!bracket_break(&around('B', 'C', '(', 'x')));
+        assert!(!bracket_break(&around('（', '（', '（', 'x')));
     }
 }

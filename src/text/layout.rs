@@ -2,11 +2,19 @@
 //! Chinese two-ideographic-space first-line indent) and lists (a marker on
 //! the first line of each item, a hanging indent of the marker's width on
 //! the rest).
+//!
+//! List markers follow the document's language ([`Bullet::for_language`]):
+//! `・` for Japanese only; otherwise the bullet Chinese and Western text
+//! use, `•`, when ambiguous characters are drawn wide, and in narrow mode
+//! `∙` (U+2219 BULLET OPERATOR, East Asian Width Neutral) followed by a
+//! space, because `•`, `‧` and `·` are East Asian Ambiguous: a terminal
+//! may draw them one cell wide or two, and the text after them would
+//! shift. So the marker is 2 cells in every terminal.
 
 use std::ops::Range;
 
 use super::AmbiguousWidth;
-use super::wrap::wrap_with_indent;
+use super::wrap::{WrapOptions, wrap_with_indent};
 
 /// One line of a laid-out block: `prefix` (indent, list marker or hanging
 /// spaces, `prefix_width` cells) is drawn before the content, which is
@@ -25,10 +33,90 @@ pub struct LaidLine {
 pub const CJK_INDENT: &str = "\u{3000}\u{3000}";
 const CJK_INDENT_WIDTH: usize = 4;
 
-/// Marker of unordered list items. Deliberately not East Asian Ambiguous
-/// (unlike • or ·), so its width is the same in every terminal: 2 cells.
-pub const BULLET: &str = "・";
+/// Cells of every unordered-list marker.
 const BULLET_WIDTH: usize = 2;
+
+/// The default unordered-list marker in narrow mode ([`Bullet::Dot`]), for
+/// plain-text uses such as copying a list.
+pub const BULLET: &str = "∙ ";
+
+/// Which marker unordered list items take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Bullet {
+    /// `•` (wide mode) or `∙ ` (narrow mode): Chinese (Taiwan and mainland
+    /// usage alike) and everything but Japanese.
+    #[default]
+    Dot,
+    /// `・`, the katakana middle dot: Japanese.
+    Katakana,
+}
+
+impl Bullet {
+    /// The bullet for a document in BCP 47 language `tag`: [`Bullet::Katakana`]
+    /// for `ja` (any subtags), [`Bullet::Dot`] otherwise.
+    pub fn for_language(tag: Option<&str>) -> Bullet {
+        let primary = tag.and_then(|t| t.trim().split(['-', '_']).next());
+        if primary.is_some_and(|p| p.eq_ignore_ascii_case("ja")) {
+            Bullet::Katakana
+        } else {
+            Bullet::Dot
+        }
+    }
+
+    /// The marker as drawn, [`BULLET_WIDTH`] cells wide under `amb`. None of
+    /// the narrow-mode markers is East Asian Ambiguous.
+    pub fn marker(self, amb: AmbiguousWidth) -> &'static str {
+        match (self, amb) {
+            (Bullet::Katakana, _) => "・",
+            (Bullet::Dot, AmbiguousWidth::Wide) => "•",
+            (Bullet::Dot, AmbiguousWidth::Narrow) => BULLET,
+        }
+    }
+}
+
+/// How blocks are laid out: the ambiguous width; whether full-width
+/// closing punctuation may hang in a gutter of
+/// [`HANG_GUTTER`](super::wrap::HANG_GUTTER) cells past the width (so a
+/// line may take `width + 2` cells; see [`WrapOptions`]); and the list
+/// bullet. `From<AmbiguousWidth>` gives the defaults (no hanging, `Dot`
+/// bullets), so `layout_paragraph(text, width, indent, amb)` still reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LayoutOptions {
+    pub amb: AmbiguousWidth,
+    pub hang: bool,
+    pub bullet: Bullet,
+}
+
+impl From<AmbiguousWidth> for LayoutOptions {
+    fn from(amb: AmbiguousWidth) -> Self {
+        LayoutOptions {
+            amb,
+            ..LayoutOptions::default()
+        }
+    }
+}
+
+impl LayoutOptions {
+    /// With hanging punctuation on or off.
+    pub fn hang(self, hang: bool) -> Self {
+        LayoutOptions { hang, ..self }
+    }
+
+    /// With the bullet of a document in language `tag`.
+    pub fn language(self, tag: Option<&str>) -> Self {
+        LayoutOptions {
+            bullet: Bullet::for_language(tag),
+            ..self
+        }
+    }
+
+    fn wrap(self) -> WrapOptions {
+        WrapOptions {
+            amb: self.amb,
+            hang: self.hang,
+        }
+    }
+}
 
 /// Lays out one paragraph. With `cjk_indent`, line 0 gets the prefix
 /// [`CJK_INDENT`] unless the text already starts with white space (its own
@@ -38,13 +126,14 @@ pub fn layout_paragraph(
     text: &str,
     width: usize,
     cjk_indent: bool,
-    amb: AmbiguousWidth,
+    opts: impl Into<LayoutOptions>,
 ) -> Vec<LaidLine> {
+    let opts = opts.into();
     let indent = cjk_indent
         && text.chars().next().is_some_and(|c| !c.is_whitespace())
         && width >= CJK_INDENT_WIDTH + 2;
     let first = if indent { CJK_INDENT_WIDTH } else { 0 };
-    wrap_with_indent(text, width, first, 0, amb)
+    wrap_with_indent(text, width, first, 0, opts.wrap())
         .into_iter()
         .enumerate()
         .map(|(i, l)| {
@@ -65,14 +154,15 @@ pub fn layout_paragraph(
 }
 
 /// Lays out a list. Ordered items get `1. ` … `10. ` with the numbers
-/// right-aligned to the widest; unordered ones [`BULLET`]. Continuation
-/// lines hang under the text by the marker's width.
+/// right-aligned to the widest; unordered ones the options' [`Bullet`].
+/// Continuation lines hang under the text by the marker's width.
 pub fn layout_list<S: AsRef<str>>(
     items: &[S],
     ordered: bool,
     width: usize,
-    amb: AmbiguousWidth,
+    opts: impl Into<LayoutOptions>,
 ) -> Vec<LaidLine> {
+    let opts = opts.into();
     let digits = items.len().to_string().len();
     let marker_width = if ordered { digits + 2 } else { BULLET_WIDTH };
     let hanging = " ".repeat(marker_width);
@@ -81,9 +171,15 @@ pub fn layout_list<S: AsRef<str>>(
         let marker = if ordered {
             format!("{:>digits$}. ", item + 1)
         } else {
-            BULLET.to_owned()
+            opts.bullet.marker(opts.amb).to_owned()
         };
-        let lines = wrap_with_indent(text.as_ref(), width, marker_width, marker_width, amb);
+        let lines = wrap_with_indent(
+            text.as_ref(),
+            width,
+            marker_width,
+            marker_width,
+            opts.wrap(),
+        );
         for (i, l) in lines.into_iter().enumerate() {
             out.push(LaidLine {
                 prefix: if i == 0 {
@@ -148,5 +244,29 @@ mod tests {
             assert!(!is_cjk_language(Some(tag)), "{tag}");
         }
         assert!(!is_cjk_language(None));
+    }
+
+    #[test]
+    fn bullets() {
+        use super::super::width::{is_east_asian_ambiguous, str_width};
+        for (tag, bullet) in [
+            (Some("ja"), Bullet::Katakana),
+            (Some("ja-JP"), Bullet::Katakana),
+            (Some("JA"), Bullet::Katakana),
+            (Some("zh-Hant"), Bullet::Dot),
+            (Some("zh-Hans"), Bullet::Dot),
+            (Some("jam"), Bullet::Dot),
+            (Some("en"), Bullet::Dot),
+            (None, Bullet::Dot),
+        ] {
+            assert_eq!(Bullet::for_language(tag), bullet, "{tag:?}");
+        }
+        for b in [Bullet::Dot, Bullet::Katakana] {
+            for amb in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+                assert_eq!(str_width(b.marker(amb), amb), BULLET_WIDTH, "{b:?} {amb:?}");
+            }
+            let narrow = b.marker(AmbiguousWidth::Narrow);
+            assert!(!narrow.chars().any(is_east_asian_ambiguous), "{narrow}");
+        }
     }
 }

@@ -6,11 +6,12 @@ use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::AmbiguousWidth::{self, Narrow, Wide};
-use super::breaks::{Tier, is_digit, no_end, no_start};
+use super::breaks::{Flags, Tier, flags, is_digit, no_end, no_start};
+use super::plan::tier_cost;
 use super::render::glyphs;
-use super::units::{Kind, units};
-use super::width::is_han;
-use super::wrap::{Ending, WrapLine, wrap_explained};
+use super::units::{Kind, Unit, units};
+use super::width::{is_han, str_width};
+use super::wrap::{Ending, HANG_GUTTER, Method, WrapLine, WrapOptions, wrap_explained};
 
 /// Chars chosen to exercise every rule.
 const INTERESTING: &str = concat!(
@@ -81,7 +82,8 @@ fn breaks_a_rule(line: &str, gap: &str, next: &str) -> bool {
         || (adjacent && p == '—' && n == '—')
 }
 
-/// Checks every invariant of one wrap; returns the first failure.
+/// Checks every invariant of one wrap, greedy and planned, with and without
+/// hanging punctuation; returns the first failure.
 fn check_wrap(
     text: &str,
     width: usize,
@@ -89,7 +91,73 @@ fn check_wrap(
     rest: usize,
     amb: AmbiguousWidth,
 ) -> Result<(), TestCaseError> {
-    let lines = wrap_explained(text, width, first, rest, amb);
+    for hang in [false, true] {
+        let opts = WrapOptions { amb, hang };
+        let greedy = wrap_explained(text, width, first, rest, opts, Method::Greedy);
+        let planned = wrap_explained(text, width, first, rest, opts, Method::Planned);
+        check_lines(text, width, first, rest, opts, &greedy)?;
+        check_lines(text, width, first, rest, opts, &planned)?;
+        check_greedy_breaks(text, &greedy)?;
+        // The planner weighs the greedy layout too: it never breaks worse.
+        let (g, p) = (
+            rule_cost(text, &greedy, width, rest, amb),
+            rule_cost(text, &planned, width, rest, amb),
+        );
+        prop_assert!(
+            p <= g,
+            "planned breaks cost {} > greedy {} (hang {})",
+            p,
+            g,
+            hang
+        );
+    }
+    Ok(())
+}
+
+/// The line's segment: where it starts in `text`, and its units.
+fn segment_of(text: &str, at: usize, amb: AmbiguousWidth) -> (usize, Vec<Unit>) {
+    let seg_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let seg_end = text[seg_start..]
+        .find('\n')
+        .map_or(text.len(), |i| seg_start + i);
+    (seg_start, units(&text[seg_start..seg_end], amb).collect())
+}
+
+/// What the soft breaks of a layout cost by their tiers, as the planner
+/// counts them.
+fn rule_cost(
+    text: &str,
+    lines: &[(WrapLine, Ending)],
+    width: usize,
+    rest: usize,
+    amb: AmbiguousWidth,
+) -> u128 {
+    let avail = width.saturating_sub(rest).max(1);
+    let mut sum = 0u128;
+    for pair in lines.windows(2) {
+        let [(_, Ending::Soft(tier)), (next, _)] = pair else {
+            continue;
+        };
+        let (seg_start, seg) = segment_of(text, next.range.start, amb);
+        let j = seg
+            .iter()
+            .position(|u| u.start == next.range.start - seg_start)
+            .expect("a line starts at a unit");
+        sum = sum.saturating_add(tier_cost(&seg, j, avail, *tier));
+    }
+    sum
+}
+
+/// Invariants every layout keeps, greedy or planned.
+fn check_lines(
+    text: &str,
+    width: usize,
+    first: usize,
+    rest: usize,
+    opts: WrapOptions,
+    lines: &[(WrapLine, Ending)],
+) -> Result<(), TestCaseError> {
+    let amb = opts.amb;
     prop_assert!(!lines.is_empty());
     let mut prev_end = 0;
     for (k, (line, _)) in lines.iter().enumerate() {
@@ -137,7 +205,19 @@ fn check_wrap(
             s
         );
         if line.width > avail {
-            prop_assert_eq!(s.graphemes(true).count(), 1, "line {} {:?} too wide", k, s);
+            // A hung mark in the gutter, or a single grapheme.
+            let last = s.graphemes(true).next_back().unwrap_or_default();
+            let mark = last.chars().next().map(flags);
+            let hung = opts.hang
+                && mark.is_some_and(|f| f.has(Flags::HANG))
+                && line.width <= avail + HANG_GUTTER
+                && line.width - str_width(last, amb) <= avail;
+            prop_assert!(
+                hung || s.graphemes(true).count() == 1,
+                "line {} {:?} too wide",
+                k,
+                s
+            );
         }
         prev_end = line.range.end;
     }
@@ -147,14 +227,31 @@ fn check_wrap(
         lines.iter().filter(|(_, e)| *e == Ending::Hard).count(),
         text.matches('\n').count() + 1
     );
-    check_soft_breaks(text, &lines)
+    // A soft break that breaks a prohibition is never of a rule-keeping tier.
+    for pair in lines.windows(2) {
+        let [(line, Ending::Soft(tier)), (next, _)] = pair else {
+            continue;
+        };
+        let s = &text[line.range.clone()];
+        let gap = &text[line.range.end..next.range.start];
+        if breaks_a_rule(s, gap, &text[next.range.clone()]) {
+            prop_assert!(
+                !matches!(tier, Tier::Rule | Tier::Url | Tier::Soft),
+                "{:?} | {:?} broke a rule at tier {:?}",
+                s,
+                &text[next.range.clone()],
+                tier
+            );
+        }
+    }
+    Ok(())
 }
 
-/// A soft break that breaks a prohibition must be a fallback, and every
-/// fallback must have been needed: re-running the search over the line
-/// (every grapheme boundary after its first content, up to the start of
-/// the next line) finds no point of a better tier than the one taken.
-fn check_soft_breaks(text: &str, lines: &[(WrapLine, Ending)]) -> Result<(), TestCaseError> {
+/// Every fallback of the greedy fill was needed: re-running the search
+/// over the line (every grapheme boundary after its first content, up to
+/// the start of the next line) finds no point of a better tier than the
+/// one taken.
+fn check_greedy_breaks(text: &str, lines: &[(WrapLine, Ending)]) -> Result<(), TestCaseError> {
     for pair in lines.windows(2) {
         let [(line, ending), (next, _)] = pair else {
             continue;
@@ -163,17 +260,6 @@ fn check_soft_breaks(text: &str, lines: &[(WrapLine, Ending)]) -> Result<(), Tes
             continue;
         };
         let s = &text[line.range.clone()];
-        let rest = &text[next.range.clone()];
-        let gap = &text[line.range.end..next.range.start];
-        if breaks_a_rule(s, gap, rest) {
-            prop_assert!(
-                matches!(tier, Tier::Uax | Tier::Loose | Tier::Any),
-                "{:?} | {:?} broke a rule at tier {:?}",
-                s,
-                rest,
-                tier
-            );
-        }
         if tier == Tier::Rule {
             continue;
         }
@@ -252,7 +338,8 @@ proptest! {
     #[test]
     fn sanitised_output_has_no_controls(text in text(), width in 1usize..=40, amb in amb()) {
         prop_assert!(!super::sanitize::sanitize(&text).chars().any(char::is_control));
-        for (line, _) in wrap_explained(&text, width, 2, 0, amb) {
+        let opts = WrapOptions { amb, hang: false };
+        for (line, _) in wrap_explained(&text, width, 2, 0, opts, Method::Planned) {
             for g in glyphs(&text, line.range, 0, amb) {
                 prop_assert!(!g.text.chars().any(char::is_control), "{:?}", g.text);
             }

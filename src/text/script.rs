@@ -86,6 +86,19 @@ pub fn convert_into(text: &str, to: Script, out: &mut String) {
     zhconv::get_builtin_converter(to.variant()).convert_to(text, out);
 }
 
+/// Builds, once, what conversion and folding use: the two converters
+/// (their automata are unpacked on first use: about 13 ms for Simplified
+/// and 70 ms for Traditional on the development machine) and the fold
+/// tables (about 27 ms). Everything works without it; call it on a
+/// background thread at start (`std::thread::spawn(warm_up)`) so the
+/// first search or `t` does not wait.
+pub fn warm_up() {
+    let _ = tables();
+    for to in [Script::Hans, Script::Hant] {
+        let _ = zhconv::get_builtin_converter(to.variant());
+    }
+}
+
 /// The script a BCP 47 language tag names: an explicit script subtag
 /// (`zh-Hant`, `zh-Hans-CN`), else the region's usual script (`zh-TW`,
 /// `zh-HK`, `zh-MO` Traditional; `zh-CN`, `zh-SG`, `zh-MY` Simplified).
@@ -127,7 +140,7 @@ const DETECT_ENOUGH: usize = 2000;
 
 /// The script of a text given in pieces, by counting characters that exist
 /// in only one script (質 is Traditional only, 质 Simplified only). Stops
-/// early once [`DETECT_ENOUGH`] such characters were seen. `None` when no
+/// early once 2,000 such characters were seen. `None` when no
 /// piece holds any such character, or both kinds are equally many.
 pub fn detect<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Option<Script> {
     let tables = tables();
@@ -152,8 +165,9 @@ pub fn detect<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Option<Script> {
 }
 
 /// One representative of `c`'s script class, Simplified where the class
-/// has a Simplified form (質 → 质, 幹 → 干); `c` itself for anything that has no other form. Used on both
-/// sides of a comparison, so 质量 and 質量 fold to the same chars.
+/// has a Simplified form (質 → 质, 幹 → 干); `c` itself for anything that
+/// has no other form. Used on both sides of a comparison, so 质量 and 質量
+/// fold to the same chars.
 ///
 /// ```
 /// use forum_tui::text::script::fold_char;
@@ -166,6 +180,22 @@ pub fn fold_char(c: char) -> char {
         return c;
     }
     tables().fold(c)
+}
+
+/// Every char that folds as `c` does, `c` among them, in code point
+/// order: 質 gives 質 and 质. The search looks for these before folding.
+///
+/// ```
+/// use forum_tui::text::script::same_class;
+/// assert_eq!(same_class('質'), ['質', '质']);
+/// assert_eq!(same_class('中'), ['中']);
+/// ```
+pub fn same_class(c: char) -> Vec<char> {
+    let rep = fold_char(c);
+    match tables().classes.get(&rep) {
+        Some(class) => class.clone(),
+        None => vec![c],
+    }
 }
 
 /// Below this nothing has a Simplified or Traditional form (the CJK
@@ -182,6 +212,8 @@ struct Tables {
     /// `dense[c - FIRST_HAN_LIKE]`: the fold of `c` in the dense range.
     dense: Vec<char>,
     sparse: HashMap<char, char>,
+    /// Each class of more than one member, by its representative.
+    classes: HashMap<char, Vec<char>>,
     /// Characters the Traditional→Simplified table changes (Traditional
     /// only) and those the Simplified→Traditional table changes.
     from_hant: HashMap<char, char>,
@@ -284,6 +316,7 @@ fn build_tables() -> Tables {
         .map(|u| char::from_u32(u).unwrap_or('\u{fffd}'))
         .collect();
     let mut sparse = HashMap::new();
+    let mut classes: HashMap<char, Vec<char>> = HashMap::new();
     for &c in &members {
         let to = best[&root(&mut parent, c)];
         let u = c as u32;
@@ -292,10 +325,17 @@ fn build_tables() -> Tables {
         } else if u >= DENSE_END && to != c {
             sparse.insert(c, to);
         }
+        if u >= FIRST_HAN_LIKE {
+            classes.entry(to).or_default().push(c);
+        }
+    }
+    for class in classes.values_mut() {
+        class.sort_unstable();
     }
     Tables {
         dense,
         sparse,
+        classes,
         from_hant,
         from_hans,
     }
@@ -379,6 +419,19 @@ mod tests {
             assert_eq!(fold_char(c), c, "{c} has no other form");
         }
         assert_ne!(fold_char('質'), fold_char('量'));
+    }
+
+    #[test]
+    fn classes_are_what_folds_alike() {
+        for c in "質量監管長鄭賀幹干薴後發臺著中a".chars() {
+            let class = same_class(c);
+            assert!(class.contains(&c), "{c}: {class:?}");
+            for &m in &class {
+                assert_eq!(fold_char(m), fold_char(c), "{m} in the class of {c}");
+            }
+        }
+        assert_eq!(same_class('幹'), same_class('干'));
+        assert!(same_class('臺').len() >= 3, "台 臺 檯 颱");
     }
 
     #[test]

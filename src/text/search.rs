@@ -63,6 +63,10 @@ fn is_boundary(s: &str, i: usize) -> bool {
 pub struct Matcher {
     needle: Vec<char>,
     exact_case: bool,
+    /// When the query starts with a Han character (which has no case and
+    /// no full-width form): every char that folds to it, to find
+    /// candidates without folding the whole haystack.
+    firsts: Option<Vec<char>>,
 }
 
 impl Matcher {
@@ -76,8 +80,13 @@ impl Matcher {
         let mut m = Matcher {
             needle: Vec::new(),
             exact_case,
+            firsts: None,
         };
         m.needle = query.chars().map(|c| m.fold(c)).collect();
+        let first = m.needle[0];
+        if ('\u{3400}'..='\u{9fff}').contains(&first) {
+            m.firsts = Some(script::same_class(first));
+        }
         Some(m)
     }
 
@@ -93,15 +102,36 @@ impl Matcher {
     pub fn for_each(&self, haystack: &str, mut found: impl FnMut(Range<usize>)) {
         let first = self.needle[0];
         let rest = &self.needle[1..];
+        // With a Han first char: where each of its forms next occurs, at
+        // or after `from` (`None`: no more). Each form is searched with
+        // `str::find(char)`, a byte search, and each part of the haystack
+        // once per form.
+        let mut ahead: Vec<(char, Option<usize>)> = self
+            .firsts
+            .iter()
+            .flatten()
+            .map(|&c| (c, haystack.find(c)))
+            .collect();
         let mut from = 0;
         while from < haystack.len() {
-            let tail = &haystack[from..];
-            let mut chars = tail.char_indices();
             // The next char that folds to the needle's first.
-            let Some((i, c)) = chars.find(|&(_, c)| self.fold(c) == first) else {
+            let next = if self.firsts.is_some() {
+                for (c, at) in &mut ahead {
+                    if at.is_some_and(|i| i < from) {
+                        *at = haystack[from..].find(*c).map(|i| from + i);
+                    }
+                }
+                ahead.iter().filter_map(|&(_, at)| at).min()
+            } else {
+                haystack[from..]
+                    .char_indices()
+                    .find(|&(_, c)| self.fold(c) == first)
+                    .map(|(i, _)| from + i)
+            };
+            let Some(start) = next else {
                 return;
             };
-            let start = from + i;
+            let c = haystack[start..].chars().next().unwrap_or_default();
             let after_first = start + c.len_utf8();
             match self.match_rest(haystack, after_first, rest) {
                 Some(end) if is_boundary(haystack, start) && is_boundary(haystack, end) => {
@@ -197,9 +227,52 @@ mod tests {
             ("質量ｑ", "质量Q", &[]),
             ("中質量", "中質量", &[0..9]),
             ("質量", "量質", &[]),
+            ("x量", "質量", &[]),
+            ("量質量质", "质量", &[3..9]),
+            ("委員會委员", "委員", &[0..6, 9..15]),
         ];
         for (hay, query, want) in cases {
             assert_eq!(find_matches(hay, query), *want, "{query:?} in {hay:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Chars that fold into one another (case, width, 繁/简), a
+    /// combining mark, a joiner, and plain text between them.
+    const POOL: &str = "質质量量監监管aAＡｂbB e\u{301}\u{200D}👩　中。";
+
+    fn text(max: usize) -> impl Strategy<Value = String> {
+        let pool: Vec<char> = POOL.chars().collect();
+        prop::collection::vec(prop::sample::select(pool), 0..max)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn matches_are_ordered_folded_equal_on_boundaries(hay in text(40), query in text(4)) {
+            let got = find_matches(&hay, &query);
+            let Some(m) = Matcher::new(&query) else {
+                prop_assert!(got.is_empty());
+                return Ok(());
+            };
+            let mut last_end = 0;
+            for r in &got {
+                prop_assert!(r.start >= last_end && r.start < r.end, "{got:?}");
+                last_end = r.end;
+                prop_assert!(is_boundary(&hay, r.start) && is_boundary(&hay, r.end));
+                let folded: Vec<char> = hay[r.clone()].chars().map(|c| m.fold(c)).collect();
+                prop_assert_eq!(&folded, &m.needle);
+            }
+            // The byte search of a Han first char finds what folding every
+            // char finds.
+            let slow = Matcher { firsts: None, ..m.clone() };
+            prop_assert_eq!(slow.find(&hay), got);
         }
     }
 }

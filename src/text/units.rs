@@ -7,6 +7,13 @@
 //! skip grapheme segmentation ([`width::is_simple`]) and runs of Han skip
 //! the line-break iterator, so the common case costs a few table look-ups
 //! per char.
+//!
+//! Two kinds of span override the tiers the rules give: a URL (`http://`,
+//! `https://`, `ftp://` or `www.` up to white space or a non-ASCII char)
+//! breaks inside only after `/`, `?`, `&` or `#` ([`Tier::Url`]), and U+3000
+//! used as padding inside a short name or label (`薛　凌`, `編輯　佟明彪`,
+//! `時　　間`) is no opportunity unless the line has no other
+//! ([`Tier::Uax`]).
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -36,6 +43,57 @@ pub(crate) struct Unit {
     pub(crate) kind: Kind,
     /// Tier of a break just before this unit (`Any` at the segment start).
     pub(crate) tier: Tier,
+    /// What the rules know of the unit's base char.
+    pub(crate) flags: Flags,
+}
+
+/// The ideographic space, the padding of names and labels.
+const IDEOGRAPHIC_SPACE: char = '\u{3000}';
+/// The longest name or label that U+3000 pads (`簡任編審　周志聖`); after a
+/// longer run of Han it separates words.
+const MAX_PADDED_RUN: u32 = 4;
+
+/// Where the URL starting at `seg[start..]` ends, if one starts there.
+fn url_end(seg: &str, start: usize) -> Option<usize> {
+    let rest = &seg[start..];
+    let scheme = ["http://", "https://", "ftp://", "www."].iter().any(|p| {
+        rest.len() > p.len()
+            && rest
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    });
+    if !scheme {
+        return None;
+    }
+    // ASCII graphic chars, without the brackets and quotes that enclose a
+    // URL in prose or markup; trailing sentence punctuation is not part of
+    // it.
+    let len = rest
+        .bytes()
+        .position(|b| !b.is_ascii_graphic() || b"<>\"'()[]{}".contains(&b))
+        .unwrap_or(rest.len());
+    let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    Some(start + url.len())
+}
+
+/// Whether the U+3000 at `seg[at..]`, after a run of `run` Han chars that
+/// starts a word, pads a name or label rather than separating words: one
+/// U+3000 (`薛　凌`, `編輯　佟明彪`), or two between single characters
+/// (`時　　間`). Returns where the padding ends.
+fn padding_end(seg: &str, at: usize, run: u32) -> Option<usize> {
+    let rest = &seg[at..];
+    let spaces = rest.chars().take_while(|&c| c == IDEOGRAPHIC_SPACE).count();
+    let after = &rest[spaces * IDEOGRAPHIC_SPACE.len_utf8()..];
+    let han_after = after
+        .chars()
+        .take_while(|&c| width::is_han(c as u32))
+        .count();
+    let pads = match spaces {
+        1 => han_after >= 1,
+        2 => run == 1 && han_after == 1,
+        _ => false,
+    };
+    pads.then(|| at + spaces * IDEOGRAPHIC_SPACE.len_utf8())
 }
 
 /// The char starting at byte `i`, or [`NONE`] at the end.
@@ -73,6 +131,15 @@ pub(crate) struct Units<'a, I> {
     /// The previous grapheme is a single Han char.
     p_han: bool,
     last_visible: Flags,
+    /// Length of the run of Han chars before `pos` (saturating), and
+    /// whether it began a word (after the start, white space or
+    /// punctuation): what tells padding from a word separator.
+    han_run: u32,
+    run_starts_word: bool,
+    /// The URL being read ends here (0: none).
+    url_end: usize,
+    /// The break before the unit at this byte is padding (0: none).
+    padding_end: usize,
 }
 
 /// Units of `seg`, which must not contain `\n`.
@@ -99,6 +166,10 @@ pub(crate) fn units(
         p_char: NONE,
         p_han: false,
         last_visible: flags(NONE),
+        han_run: 0,
+        run_starts_word: false,
+        url_end: 0,
+        padding_end: 0,
     }
 }
 
@@ -135,7 +206,7 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Iterator for Units<'_, I> {
 
         let han = c_flags.has(Flags::HAN);
         let tier = if start == 0 {
-            Tier::Any
+            self.override_tier(0, c, Tier::Any)
         } else if han && self.p_han {
             // Between two Han characters UAX #14 always allows a break (no
             // rule forbids ID ÷ ID) and no rule of ours applies, so the
@@ -171,7 +242,9 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Iterator for Units<'_, I> {
                 same: self.p_char == c,
                 last_visible: self.last_visible,
             };
-            breaks::tier(&around, uax)
+            // URLs and padding never involve a pair of Han chars, so only
+            // this path looks for them.
+            self.override_tier(start, c, breaks::tier(&around, uax))
         };
 
         let (cells, kind) = if !single {
@@ -185,6 +258,16 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Iterator for Units<'_, I> {
         } else {
             (char_cells(c, self.amb), Kind::Content)
         };
+
+        // Han runs, for telling padding from separating space.
+        if han && single {
+            if self.han_run == 0 {
+                self.run_starts_word = !self.p.has(Flags::LETTER);
+            }
+            self.han_run = self.han_run.saturating_add(1);
+        } else {
+            self.han_run = 0;
+        }
 
         // Rules look at what each grapheme is, i.e. its base char.
         self.pp = self.p;
@@ -202,6 +285,41 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Iterator for Units<'_, I> {
             cells,
             kind,
             tier,
+            flags: c_flags,
         })
+    }
+}
+
+impl<I> Units<'_, I> {
+    /// The tier of the break before the char `c` at `start`, once URLs and
+    /// padding are accounted for. Also notices where they begin.
+    #[inline]
+    fn override_tier(&mut self, start: usize, c: char, tier: Tier) -> Tier {
+        if start < self.url_end {
+            // Inside a URL: only after `/ ? & #` (not inside `//`).
+            let after_separator = matches!(self.p_char, '/' | '?' | '&' | '#') && c != '/';
+            return if after_separator {
+                Tier::Url
+            } else {
+                Tier::Any
+            };
+        }
+        if start == self.padding_end && start > 0 {
+            // A padding break is taken only when nothing better fits.
+            return tier.max(Tier::Uax);
+        }
+        if matches!(c, 'h' | 'H' | 'f' | 'F' | 'w' | 'W') && !self.p.has(Flags::WORD) {
+            if let Some(end) = url_end(self.seg, start) {
+                self.url_end = end;
+            }
+        } else if c == IDEOGRAPHIC_SPACE
+            && self.p_han
+            && self.run_starts_word
+            && (1..=MAX_PADDED_RUN).contains(&self.han_run)
+            && let Some(end) = padding_end(self.seg, start, self.han_run)
+        {
+            self.padding_end = end;
+        }
+        tier
     }
 }

@@ -34,13 +34,31 @@ pub(crate) fn is_han(u: u32) -> bool {
         || (0x20000..=0x3fffd).contains(&u)
 }
 
+/// Whether `c` has the East Asian Width property Ambiguous (`EAW=A`): the
+/// characters [`AmbiguousWidth::Wide`] counts 2 cells when they are
+/// otherwise 1 (Greek and Cyrillic letters included).
+#[inline]
+pub fn is_east_asian_ambiguous(c: char) -> bool {
+    super::eaw::is_ambiguous(c)
+}
+
+/// Cells of one char as `unicode-width` counts it, except that in wide mode
+/// every East Asian Ambiguous char of width 1 takes 2: `width_cjk` keeps
+/// Greek and Cyrillic narrow, which a terminal set to wide ambiguous
+/// characters does not.
 #[inline]
 fn plain_width(c: char, amb: AmbiguousWidth) -> usize {
     match amb {
-        AmbiguousWidth::Narrow => c.width(),
-        AmbiguousWidth::Wide => c.width_cjk(),
+        AmbiguousWidth::Narrow => c.width().unwrap_or(0),
+        AmbiguousWidth::Wide => {
+            let w = c.width_cjk().unwrap_or(0);
+            if w == 1 && is_east_asian_ambiguous(c) {
+                2
+            } else {
+                w
+            }
+        }
     }
-    .unwrap_or(0)
 }
 
 /// Cells of one char that forms a grapheme on its own, as drawn.
@@ -222,11 +240,34 @@ mod tests {
             ("a\u{202E}b\u{200B}", 2, 2),
             ("\r\n", 2, 2),
             ("\u{3000}", 2, 2),
+            // Wide mode follows the EAW property, Greek and Cyrillic too.
+            ("αβγ", 3, 6),
+            ("Дом", 3, 6),
+            ("α\u{301}", 1, 2),
+            ("\u{E8FB}", 1, 2),
             ("　　你好，世界。", 16, 16),
         ];
         for &(s, narrow, wide) in cases {
             assert_eq!(str_width(s, Narrow), narrow, "narrow {s:?}");
             assert_eq!(str_width(s, Wide), wide, "wide {s:?}");
+        }
+    }
+
+    /// Wide mode counts 2 for every ambiguous char of width 1 and for every
+    /// char `unicode-width` counts 2 in CJK mode; nothing else changes.
+    #[test]
+    fn wide_mode_is_the_union_of_eaw_and_width_cjk() {
+        for u in 0..0x11_0000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let (narrow, wide) = (plain_width(c, Narrow), plain_width(c, Wide));
+            let cjk = c.width_cjk().unwrap_or(0);
+            let want = if narrow == 1 && is_east_asian_ambiguous(c) {
+                2
+            } else {
+                cjk
+            };
+            assert_eq!(wide, want, "U+{u:04X}");
+            assert!(wide >= narrow, "U+{u:04X}");
         }
     }
 

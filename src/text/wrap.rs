@@ -1,11 +1,18 @@
-//! Greedy line filling: splits text into lines of at most a given number of
+//! Line filling: splits text into lines of at most a given number of
 //! cells, returning byte ranges of the source (nothing is copied).
 //!
-//! Each `\n` is a hard break. Within a segment the fill takes graphemes
-//! until the next one would overflow, then breaks at the last point of the
-//! best tier the line offers: a UAX #14 opportunity our rules allow, else
-//! one they forbid, else a boundary that breaks no rule, else the boundary
-//! before the overflowing grapheme (see `breaks.rs`).
+//! Each `\n` is a hard break. A segment (the text between hard breaks) is
+//! first filled greedily: the fill takes graphemes until the next one would
+//! overflow, then breaks at the last point of the best tier the line offers
+//! (a UAX #14 opportunity our rules allow, else inside a URL after `/ ? & #`,
+//! else one our rules forbid, else a boundary that breaks no rule, … else
+//! the boundary before the overflowing grapheme: see `breaks.rs`). With
+//! hanging punctuation on, a full-width closing mark that would overflow
+//! stays on the line in a gutter of [`HANG_GUTTER`] cells instead.
+//! When that leaves a forced break or an orphan (a last line of one
+//! character), the planner (`plan.rs`) re-plans the segment from two lines before
+//! the trouble, looking ahead; greedy stays the answer otherwise and for
+//! huge segments.
 //! White space never causes an overflow: it hangs past the margin and is
 //! trimmed from the line, so no line ends in white space and a continuation
 //! line never starts with it.
@@ -16,7 +23,8 @@
 use std::ops::Range;
 
 use super::AmbiguousWidth;
-use super::breaks::Tier;
+use super::breaks::{Flags, Tier};
+use super::plan;
 use super::units::{Kind, Unit, units};
 use super::width::tab_cells;
 
@@ -26,6 +34,25 @@ use super::width::tab_cells;
 pub struct WrapLine {
     pub range: Range<usize>,
     pub width: usize,
+}
+
+/// Cells a hung mark may take past the width: one full-width character.
+pub const HANG_GUTTER: usize = 2;
+
+/// How text is wrapped: the ambiguous width, and whether full-width closing
+/// punctuation (`。，、：；！？` and closing brackets and quotes) that would
+/// push a character to the next line may hang past the width instead, in a
+/// gutter of [`HANG_GUTTER`] cells (行尾懸掛). Off by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WrapOptions {
+    pub amb: AmbiguousWidth,
+    pub hang: bool,
+}
+
+impl From<AmbiguousWidth> for WrapOptions {
+    fn from(amb: AmbiguousWidth) -> Self {
+        WrapOptions { amb, hang: false }
+    }
 }
 
 /// How a line ended, for tests that check why a rule was broken.
@@ -51,45 +78,82 @@ pub fn wrap(text: &str, width: usize, amb: AmbiguousWidth) -> Vec<WrapLine> {
 
 /// Wraps `text` so that line 0 fits `width - first_indent` cells and the
 /// others `width - rest_indent` (at least one grapheme per line whatever the
-/// numbers). The indents also set where tab stops fall.
+/// numbers; a hung mark may add [`HANG_GUTTER`] cells). The indents also
+/// set where tab stops fall. `opts` is an [`AmbiguousWidth`] or
+/// [`WrapOptions`].
 pub fn wrap_with_indent(
     text: &str,
     width: usize,
     first_indent: usize,
     rest_indent: usize,
-    amb: AmbiguousWidth,
+    opts: impl Into<WrapOptions>,
 ) -> Vec<WrapLine> {
     // Han takes 3 bytes for 2 cells; guessing the line count up front saves
     // the Vec's regrowth copies on long paragraphs.
     let bytes_per_line = width.max(1).saturating_mul(3) / 2;
     let mut out = Vec::with_capacity(text.len() / bytes_per_line + 1);
-    wrap_core(text, width, first_indent, rest_indent, amb, |line, _| {
-        out.push(line);
-    });
+    let opts = opts.into();
+    wrap_core(
+        text,
+        width,
+        first_indent,
+        rest_indent,
+        opts,
+        Method::Planned,
+        |line, _| out.push(line),
+    );
     out
 }
 
-/// [`wrap_with_indent`] with how each line ended.
+/// [`wrap_with_indent`] with how each line ended, by either method.
 #[cfg(test)]
 pub(crate) fn wrap_explained(
     text: &str,
     width: usize,
     first_indent: usize,
     rest_indent: usize,
-    amb: AmbiguousWidth,
+    opts: WrapOptions,
+    method: Method,
 ) -> Vec<(WrapLine, Ending)> {
     let mut out = Vec::new();
-    wrap_core(text, width, first_indent, rest_indent, amb, |line, end| {
-        out.push((line, end));
-    });
+    wrap_core(
+        text,
+        width,
+        first_indent,
+        rest_indent,
+        opts,
+        method,
+        |line, end| out.push((line, end)),
+    );
     out
 }
 
 /// Line geometry: how many cells content may take and where it starts.
 #[derive(Debug, Clone, Copy)]
-struct Geometry {
-    avail: usize,
-    col: usize,
+pub(crate) struct Geometry {
+    pub(crate) avail: usize,
+    pub(crate) col: usize,
+}
+
+/// How lines are chosen (tests compare the two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Method {
+    /// Greedy fill only.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Greedy,
+    /// Greedy, re-planned where it leaves trouble.
+    Planned,
+}
+
+/// One line of a segment in unit indices: content `start..content_end`
+/// (`width` cells), the next line starting at unit `next`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Brk {
+    pub(crate) start: usize,
+    pub(crate) content_end: usize,
+    pub(crate) next: usize,
+    pub(crate) width: usize,
+    pub(crate) ending: Ending,
 }
 
 fn wrap_core(
@@ -97,20 +161,33 @@ fn wrap_core(
     width: usize,
     first_indent: usize,
     rest_indent: usize,
-    amb: AmbiguousWidth,
+    opts: WrapOptions,
+    method: Method,
     mut emit: impl FnMut(WrapLine, Ending),
 ) {
     let geometry = |indent: usize| Geometry {
         avail: width.saturating_sub(indent).max(1),
         col: indent,
     };
-    let first = geometry(first_indent);
     let rest = geometry(rest_indent);
+    // Scratch space reused across segments, so that wrapping allocates
+    // nothing per line.
     let mut buf: Vec<Unit> = Vec::new();
+    let mut lines: Vec<Brk> = Vec::new();
+    let mut planner = plan::Planner::default();
     let mut offset = 0;
-    let mut geo = first;
+    let mut geo = geometry(first_indent);
     for seg in text.split('\n') {
-        fill_segment(seg, offset, amb, &mut geo, rest, &mut buf, &mut emit);
+        buf.clear();
+        buf.extend(units(seg, opts.amb));
+        lines.clear();
+        greedy(&buf, geo, rest, opts.hang, &mut lines);
+        if method == Method::Planned {
+            planner.improve(&buf, geo, rest, opts.hang, &mut lines);
+        }
+        for l in &lines {
+            emit(line(&buf, l, offset), l.ending);
+        }
         offset += seg.len() + 1;
         geo = rest;
     }
@@ -124,36 +201,44 @@ struct Candidate {
     width: usize,
 }
 
-/// Fills one `\n`-free segment. `buf` is scratch space reused across
-/// segments so that wrapping allocates nothing per line.
-fn fill_segment(
-    seg: &str,
-    offset: usize,
-    amb: AmbiguousWidth,
-    geo: &mut Geometry,
-    rest: Geometry,
-    buf: &mut Vec<Unit>,
-    emit: &mut impl FnMut(WrapLine, Ending),
-) {
-    let mut source = units(seg, amb);
-    buf.clear();
+/// Whether a unit is a mark that may hang in the gutter.
+#[inline]
+pub(crate) fn hangable(u: &Unit) -> bool {
+    u.kind == Kind::Content && u.flags.has(Flags::HANG) && u.cells <= HANG_GUTTER
+}
+
+/// Whether a line may end after the hung unit `i`: what follows it (past
+/// any white space) may start a line.
+#[inline]
+pub(crate) fn may_hang_before(buf: &[Unit], j: usize) -> bool {
+    buf.get(j)
+        .is_none_or(|u| matches!(u.tier, Tier::Rule | Tier::Url))
+}
+
+/// The first content unit at or after `i` (`buf.len()` when none).
+#[inline]
+pub(crate) fn next_content(buf: &[Unit], i: usize) -> usize {
+    buf[i.min(buf.len())..]
+        .iter()
+        .position(|u| u.kind == Kind::Content)
+        .map_or(buf.len(), |k| i + k)
+}
+
+/// Fills one segment's units greedily into `out`: per line, the last break
+/// point of the best tier that fits.
+fn greedy(buf: &[Unit], first: Geometry, rest: Geometry, hang: bool, out: &mut Vec<Brk>) {
     // Per line: `x` counts every cell so far (hanging space included, since
     // content after it sits further right); `content_end`/`content_width`
     // stop at the last non-space unit.
+    let mut geo = first;
     let mut line_start = 0;
     let mut i = 0;
     let mut x = 0;
     let mut content_end = 0;
     let mut content_width = 0;
     // The last candidate of each tier better than `Tier::Any`.
-    let mut best: [Option<Candidate>; 4] = [None; 4];
-    loop {
-        if i == buf.len() {
-            match source.next() {
-                Some(u) => buf.push(u),
-                None => break,
-            }
-        }
+    let mut best: [Option<Candidate>; 6] = [None; 6];
+    while i < buf.len() {
         let u = buf[i];
         if i > line_start && content_end > line_start && u.tier != Tier::Any {
             best[u.tier as usize] = Some(Candidate {
@@ -172,35 +257,59 @@ fn fill_segment(
             continue;
         }
         if x + w > geo.avail && i > line_start {
-            let (cand, tier) = match best {
-                [Some(c), ..] => (c, Tier::Rule),
-                [None, Some(c), ..] => (c, Tier::Uax),
-                [None, None, Some(c), _] => (c, Tier::Soft),
-                [None, None, None, Some(c)] => (c, Tier::Loose),
-                [None, None, None, None] => (
+            let cand = if hang
+                && hangable(&u)
+                && x <= geo.avail
+                && x + w <= geo.avail + HANG_GUTTER
+                && may_hang_before(buf, next_content(buf, i + 1))
+            {
+                // The mark hangs; the line breaks after it.
+                let next = next_content(buf, i + 1);
+                if next == buf.len() {
+                    x += w;
+                    i += 1;
+                    content_end = i;
+                    content_width = x;
+                    continue;
+                }
+                Some((
+                    Candidate {
+                        at: next,
+                        content_end: i + 1,
+                        width: x + w,
+                    },
+                    buf[next].tier,
+                ))
+            } else {
+                None
+            };
+            let (cand, tier) = cand
+                .or_else(|| best.iter().zip(TIERS).find_map(|(c, t)| c.map(|c| (c, t))))
+                .unwrap_or((
                     Candidate {
                         at: i,
                         content_end,
                         width: content_width,
                     },
                     Tier::Any,
-                ),
-            };
-            emit(
-                line(buf, line_start, cand.content_end, offset, cand.width),
-                Ending::Soft(tier),
-            );
+                ));
+            out.push(Brk {
+                start: line_start,
+                content_end: cand.content_end,
+                next: cand.at,
+                width: cand.width,
+                ending: Ending::Soft(tier),
+            });
             // Restart the fill at the break: the carried-over units are
             // measured again, since the new line's indent and tab stops
-            // differ. Drop what is done so `buf` stays one line long.
-            buf.drain(..cand.at);
-            *geo = rest;
-            line_start = 0;
-            i = 0;
+            // differ.
+            geo = rest;
+            line_start = cand.at;
+            i = cand.at;
             x = 0;
-            content_end = 0;
+            content_end = cand.at;
             content_width = 0;
-            best = [None; 4];
+            best = [None; 6];
             continue;
         }
         x += w;
@@ -208,34 +317,45 @@ fn fill_segment(
         content_end = i;
         content_width = x;
     }
-    if buf.is_empty() {
-        emit(
-            WrapLine {
-                range: offset..offset,
-                width: 0,
-            },
-            Ending::Hard,
-        );
-    } else {
-        emit(
-            line(buf, line_start, content_end, offset, content_width),
-            Ending::Hard,
-        );
-    }
+    out.push(Brk {
+        start: line_start,
+        content_end,
+        next: buf.len(),
+        width: content_width,
+        ending: Ending::Hard,
+    });
 }
 
-/// The line made of `buf[start..content_end]` (empty at `buf[start]` when
-/// it has no content).
+/// The tiers in `best`'s order.
+const TIERS: [Tier; 6] = [
+    Tier::Rule,
+    Tier::Url,
+    Tier::Uax,
+    Tier::Soft,
+    Tier::Loose,
+    Tier::Punct,
+];
+
+/// The line `l` of a segment at byte `offset` (empty at its start when it
+/// has no content).
 #[inline]
-fn line(buf: &[Unit], start: usize, content_end: usize, offset: usize, width: usize) -> WrapLine {
-    let begin = offset + buf[start].start;
-    let end = if content_end > start {
-        offset + buf[content_end - 1].end
+fn line(buf: &[Unit], l: &Brk, offset: usize) -> WrapLine {
+    let Some(first) = buf.get(l.start) else {
+        // An empty segment.
+        let at = offset + buf.last().map_or(0, |u| u.end);
+        return WrapLine {
+            range: at..at,
+            width: 0,
+        };
+    };
+    let begin = offset + first.start;
+    let end = if l.content_end > l.start {
+        offset + buf[l.content_end - 1].end
     } else {
         begin
     };
     WrapLine {
         range: begin..end,
-        width,
+        width: l.width,
     }
 }

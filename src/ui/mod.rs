@@ -4,6 +4,7 @@
 
 mod help;
 mod palette;
+mod results;
 mod status;
 mod svg;
 mod theme;
@@ -57,6 +58,9 @@ pub fn render(frame: &mut Frame<'_>, state: &State, look: &Look) {
     view::title(buf, rect(g.title), state, look);
     tree::render(buf, &g, state, look);
     view::text_pane(buf, &g, state, look);
+    if let Some(f) = &state.find {
+        results::render(buf, &g, state, f, look);
+    }
     let cursor = status::render(buf, rect(g.status), state, look);
     let cursor = palette::render(buf, state, look).or(cursor);
     if let Some(offset) = state.help {

@@ -62,6 +62,12 @@ pub(super) fn search_state(state: &State) -> Option<String> {
     if !s.is_active() {
         return None;
     }
+    // After a forum-wide hit was opened, the count is the forum's.
+    if let Some(nav) = &state.forum_nav {
+        let n = nav.search.total();
+        let more = if nav.search.is_done() { "" } else { "+" };
+        return Some(format!("match {}/{n}{more} in the forum", nav.current + 1));
+    }
     Some(match (s.hits.len(), s.current) {
         (0, _) => "no match".to_owned(),
         (n, Some(c)) => format!("match {}/{n}", c + 1),
@@ -78,7 +84,9 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, state: &State, look: &Look) -
     let mut x = area.x + 1;
     let mut cursor = None;
     // An open prompt: its sigil, what is typed, and the cursor after it.
+    let finding = state.find.as_ref().filter(|f| f.typing);
     let prompt = match (&state.goto, state.search.typing, state.pending) {
+        _ if finding.is_some() => finding.map(|f| ("find: ", f.query.as_str())),
         (_, _, Some(p)) => Some((p.sigil(), "")),
         (Some(line), _, _) => Some((":", line.as_str())),
         (None, true, _) => Some(("/", state.search.query.as_str())),

@@ -15,10 +15,14 @@ mod programme;
 
 type Res<T> = Result<T, LoadError>;
 
-pub(super) fn validate(file: &str, raw: RawFile) -> Res<Loaded> {
+/// `controls`: whether a string of the file may hold a control character
+/// ([`may_hold_controls`](super::rules::may_hold_controls)); when not,
+/// the texts are not looked at one by one.
+pub(super) fn validate(file: &str, raw: RawFile, controls: bool) -> Res<Loaded> {
     let mut v = Validator {
         file,
         warnings: Vec::new(),
+        controls,
     };
     let root = JsonPath::root();
     v.extra(&root, &raw.extra);
@@ -74,6 +78,7 @@ struct Ids<'a> {
 struct Validator<'a> {
     file: &'a str,
     warnings: Vec<Warning>,
+    controls: bool,
 }
 
 impl Validator<'_> {
@@ -118,6 +123,9 @@ impl Validator<'_> {
 
     /// Warns about control characters in text that is shown.
     fn text(&mut self, path: &JsonPath, text: &str) {
+        if !self.controls {
+            return;
+        }
         if let Some(message) = control_chars_message(text) {
             self.warn(path, &message);
         }
@@ -186,7 +194,7 @@ impl Validator<'_> {
                     self.text(&path, &s);
                     Block::Paragraph(s)
                 }
-                RawBlock::Object(object) => self.block_object(&path, object)?,
+                RawBlock::Object(object) => self.block_object(&path, *object)?,
             });
         }
         Ok(blocks)

@@ -5,15 +5,6 @@
 use super::*;
 use crate::find::Target;
 
-fn forum() -> State {
-    let loaded =
-        crate::model::load_bytes(crate::DEFAULT_NAME, crate::DEFAULT_PROCEEDINGS.as_bytes())
-            .expect("the built-in forum loads");
-    let mut s = State::new(loaded.proceedings, crate::text::AmbiguousWidth::Narrow);
-    s.apply(Action::Resize(100, 30));
-    s
-}
-
 fn speaker_named(s: &State, name: &str) -> SpeakerIdx {
     SpeakerIdx(
         s.proceedings()
@@ -35,7 +26,7 @@ fn first_row(s: &mut State, open: &str, query: &str) -> Option<Target> {
 
 #[test]
 fn pinyin_and_characters_put_the_speaker_first() {
-    let mut s = forum();
+    let mut s = builtin();
     let hao = Target::Speaker(speaker_named(&s, "郝明虹"));
     let pu = Target::Speaker(speaker_named(&s, "蒲長城"));
     for (query, want) in [
@@ -58,7 +49,7 @@ fn pinyin_and_characters_put_the_speaker_first() {
 
 #[test]
 fn an_empty_query_lists_everything_in_programme_order() {
-    let mut s = forum();
+    let mut s = builtin();
     keys(&mut s, "p");
     let jump = s.palette.clone().expect("open");
     let p = s.proceedings();
@@ -77,7 +68,7 @@ fn an_empty_query_lists_everything_in_programme_order() {
 
 #[test]
 fn enter_lands_on_the_speakers_first_turn_and_back_with_two_quotes() {
-    let mut s = forum();
+    let mut s = builtin();
     keys(&mut s, "]");
     let before = s.place();
     keys(&mut s, "phmh<Enter>");
@@ -103,7 +94,7 @@ fn enter_lands_on_the_speakers_first_turn_and_back_with_two_quotes() {
 
 #[test]
 fn enter_on_a_segment_opens_its_page() {
-    let mut s = forum();
+    let mut s = builtin();
     let p = s.proceedings();
     let last = p.segments.len() - 1;
     let title = p.segments[last].title.clone();
@@ -114,7 +105,7 @@ fn enter_on_a_segment_opens_its_page() {
 
 #[test]
 fn tab_opens_the_speakers_page_and_esc_returns() {
-    let mut s = forum();
+    let mut s = builtin();
     keys(&mut s, "]");
     let before = s.place();
     keys(&mut s, "pchangcheng<Tab>");
@@ -137,7 +128,7 @@ fn tab_opens_the_speakers_page_and_esc_returns() {
 
 #[test]
 fn tab_on_a_segment_says_so_and_stays() {
-    let mut s = forum();
+    let mut s = builtin();
     keys(&mut s, "p<Tab>");
     assert_eq!(s.mode(), Mode::Palette);
     assert!(s.message.as_ref().is_some_and(|m| m.error));
@@ -146,7 +137,7 @@ fn tab_on_a_segment_says_so_and_stays() {
 
 #[test]
 fn esc_closes_without_moving_and_typing_is_not_a_command() {
-    let mut s = forum();
+    let mut s = builtin();
     keys(&mut s, "]]");
     let before = s.place();
     // q, ], / and ? are typed into the query, not obeyed.
@@ -163,7 +154,7 @@ fn esc_closes_without_moving_and_typing_is_not_a_command() {
 
 #[test]
 fn the_selection_moves_stops_at_the_ends_and_stays_in_view() {
-    let mut s = forum();
+    let mut s = builtin();
     keys(&mut s, "p");
     let n = s.palette.as_ref().unwrap().entries.len();
     let rows = s.palette_rows();
@@ -197,7 +188,7 @@ fn the_selection_moves_stops_at_the_ends_and_stays_in_view() {
 
 #[test]
 fn nothing_matching_keeps_the_palette_open() {
-    let mut s = forum();
+    let mut s = builtin();
     keys(&mut s, "pzzzzqqq");
     assert!(s.palette.as_ref().unwrap().entries.is_empty());
     keys(&mut s, "<Enter>");
