@@ -16,7 +16,10 @@
 //!   the page's top;
 //! - a speaker's page saves as the turn being read, on its segment's page.
 //!
-//! A position the file no longer has opens the landing page.
+//! A position the file no longer has (a segment, turn or block past the
+//! end, an offset past its block's end) opens the landing page; an offset
+//! inside a character (saved while the other script was shown) goes to
+//! that character's start.
 
 use super::{Anchor, Page, Place, State};
 use crate::doc::{Content, Doc, Field, Piece};
@@ -174,7 +177,7 @@ fn offset_in(piece: &Piece, a: Anchor) -> usize {
 }
 
 /// The place of a position on `page`, whose doc is `doc`.
-fn place_in(doc: &Doc, page: Page, pos: &Position) -> Option<Place> {
+pub(super) fn place_in(doc: &Doc, page: Page, pos: &Position) -> Option<Place> {
     let at = |anchor| {
         Some(Place {
             page,
@@ -207,21 +210,28 @@ fn place_in(doc: &Doc, page: Page, pos: &Position) -> Option<Place> {
     let items = doc.pieces[piece].items();
     if let Content::Text { .. } = doc.pieces[piece].content {
         let text = items.first()?;
-        return text.is_char_boundary(offset).then_some(()).and(at(Anchor {
+        return at(Anchor {
             piece,
             item: 0,
-            offset,
-        }));
+            offset: char_start(text, offset)?,
+        });
     }
     for (item, text) in items.iter().enumerate() {
         if offset < text.len() || (offset == text.len() && item + 1 == items.len()) {
-            return text.is_char_boundary(offset).then_some(()).and(at(Anchor {
+            return at(Anchor {
                 piece,
                 item,
-                offset,
-            }));
+                offset: char_start(text, offset)?,
+            });
         }
         offset -= text.len();
     }
     None
+}
+
+/// The start of the character holding byte `offset` of `text` (a position
+/// saved while the other script was shown may fall inside one where the
+/// two differ in bytes); `None` past the end.
+fn char_start(text: &str, offset: usize) -> Option<usize> {
+    (offset <= text.len()).then(|| (0..=offset).rev().find(|&i| text.is_char_boundary(i)))?
 }

@@ -135,8 +135,6 @@ fn a_position_the_file_no_longer_has_opens_the_landing_page() {
         at(Some(0), Some(0), 0, 10_000),
         at(Some(0), Some(0), 0, usize::MAX),
         at(Some(usize::MAX), Some(usize::MAX), usize::MAX, usize::MAX),
-        // Inside a character: 甲 is three bytes.
-        at(Some(0), Some(0), 0, 1),
         at(Some(0), None, 5, 0),
         at(None, Some(0), 0, 0),
         at(None, None, 9, 0),
@@ -150,5 +148,48 @@ fn a_position_the_file_no_longer_has_opens_the_landing_page() {
         assert!(s.reader.at_top(), "{pos:?}");
         assert!(s.marks.is_empty(), "{pos:?}");
         assert!(s.message.as_ref().is_some_and(|m| m.error), "{pos:?}");
+    }
+}
+
+#[test]
+fn an_offset_inside_a_character_goes_to_its_start() {
+    // 甲 is three bytes: offsets 1 and 2 are inside it.
+    for offset in [1, 2, 4] {
+        let pos = Position {
+            segment: Some(0),
+            speech: Some(0),
+            block: 0,
+            offset,
+        };
+        let saved = Saved {
+            position: pos,
+            marks: Default::default(),
+        };
+        let s = restarted(fixture(), &saved);
+        assert_eq!(s.reader.page, Page::Segment(0), "{offset}");
+        assert_eq!(s.message, None, "{offset}");
+    }
+    let doc = Builder::new(&fixture()).segment_page(0);
+    let (piece, _) = doc
+        .piece_of(Some((0, 0)), crate::doc::Field::Body, 0)
+        .unwrap();
+    for (offset, want) in [(0, 0), (1, 0), (2, 0), (3, 3), (5, 3)] {
+        let pos = Position {
+            segment: Some(0),
+            speech: Some(0),
+            block: 0,
+            offset,
+        };
+        let place = super::super::saved::place_in(&doc, Page::Segment(0), &pos);
+        let want = (offset > 0).then_some(Anchor {
+            piece,
+            item: 0,
+            offset: want,
+        });
+        assert_eq!(
+            place.filter(|p| p.turn.is_none()).map(|p| p.anchor),
+            want,
+            "{offset}"
+        );
     }
 }
