@@ -563,3 +563,26 @@ fn reading_resumes_where_it_stopped() {
         s.parser.screen().contents()
     );
 }
+
+#[test]
+fn the_jump_palette_in_a_real_terminal() {
+    let mut s = spawn(100, 30, &[]);
+    s.wait_text("議程");
+    // Ctrl-P is byte 0x10; pinyin initials, then Enter.
+    s.send("\u{10}");
+    s.wait_text("jump: ");
+    s.send("hmh");
+    s.wait_text("› hmh");
+    s.send("\r");
+    s.wait_for("郝明虹's turn", |scr| {
+        scr.contents()
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("郝明虹") && l.contains("turn"))
+    });
+    // p, then Tab: the speaker's page.
+    s.send("pchangcheng\t");
+    s.wait_text("speaker page  蒲長城");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
