@@ -44,6 +44,21 @@ pub enum Action {
     JumpMark,
     /// Every turn of the current turn's speaker.
     SpeakerPage,
+    /// Open the jump palette (speakers and segments).
+    PaletteOpen,
+    /// Typed into the palette's query.
+    PaletteChar(char),
+    PaletteBackspace,
+    /// The palette's selection up or down a row, or a page of rows.
+    PaletteUp,
+    PaletteDown,
+    PalettePageUp,
+    PalettePageDown,
+    /// Jump to the selected speaker's first turn, or the selected segment.
+    PaletteAccept,
+    /// Open the selected speaker's page.
+    PaletteSpeaker,
+    PaletteClose,
     /// Hanging punctuation on or off.
     ToggleHang,
     /// Show the text in the other script (繁/简).

@@ -33,7 +33,7 @@ use crate::ui::{self, Look};
 const WHEEL_LINES: i8 = 3;
 
 /// Runs the reader until the user quits.
-pub fn run(mut state: State, look: Look) -> io::Result<()> {
+pub fn run(state: &mut State, look: Look) -> io::Result<()> {
     let tty = terminal_fd()?;
     spawn_watchdog(tty)?;
     let mut terminal = ratatui::try_init()?;
@@ -44,7 +44,7 @@ pub fn run(mut state: State, look: Look) -> io::Result<()> {
         leave(true);
         ratatui_hook(info);
     }));
-    let result = event_loop(&mut terminal, &mut state, &look);
+    let result = event_loop(&mut terminal, state, &look);
     leave(state.mouse);
     result
 }

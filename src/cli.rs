@@ -38,6 +38,8 @@ Options:
                                   (the reader's t switches; --dump prints in it)
       --max-size N                Refuse input larger than N bytes (suffix K, M or G: KiB,
                                   MiB, GiB); default: no limit for a file, 1G for a stream
+      --no-resume                 Open at the landing page, not where reading stopped
+                                  last time (the position is still saved on quit)
       --ambiguous-width WIDTH     Lay out East Asian Ambiguous characters (\u{201c} \u{201d} \u{2014} \u{2026})
                                   as `narrow` (1 cell, default) or `wide` (2 cells; borders
                                   become ASCII). Also set by FORUM_TUI_AMBIGUOUS_WIDTH.
@@ -98,6 +100,8 @@ pub struct Args {
     pub script: Option<Script>,
     /// `--max-size`: the most bytes read from the input.
     pub max_size: Option<u64>,
+    /// `--no-resume`: the reader opens at the landing page.
+    pub no_resume: bool,
 }
 
 /// What was typed, before it is checked for sense.
@@ -114,6 +118,7 @@ struct LowArgs {
     speaker: Option<String>,
     script: Option<String>,
     max_size: Option<String>,
+    no_resume: bool,
     hang: bool,
 }
 
@@ -124,6 +129,7 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
         match arg {
             Long("check") => low.modes.push(Command::Check),
+            Long("no-resume") => low.no_resume = true,
             Long("outline") => low.modes.push(Command::Outline),
             Long("dump") => low.modes.push(Command::Dump),
             Short('h') | Long("help") => low.modes.push(Command::Help),
@@ -246,6 +252,9 @@ pub fn parse(
         Some(f) => Input::Path(PathBuf::from(f)),
     };
     let max_size = low.max_size.as_deref().map(parse_size).transpose()?;
+    if low.no_resume && command != Command::Read {
+        return Err("--no-resume goes with the reader".to_owned());
+    }
     Ok(Args {
         command,
         input,
@@ -258,6 +267,7 @@ pub fn parse(
         speaker: low.speaker,
         script,
         max_size,
+        no_resume: low.no_resume,
     })
 }
 
@@ -312,6 +322,8 @@ mod tests {
         assert_eq!(a.segment, Some(3));
         let a = p(&["--dump", "--speaker", "hao"]).unwrap();
         assert_eq!(a.speaker.as_deref(), Some("hao"));
+        assert!(!p(&[]).unwrap().no_resume);
+        assert!(p(&["--no-resume", "f.json"]).unwrap().no_resume);
         assert!(p(&["--dump", "--hang-punctuation"]).unwrap().hang);
         assert!(
             p(&["--hang-punctuation"]).unwrap().hang,
@@ -338,6 +350,8 @@ mod tests {
             &["--dump", "--segment", "1", "--speaker", "a"],
             &["--check", "--speaker", "a"],
             &["--ambiguous-width", "huge"],
+            &["--check", "--no-resume"],
+            &["--dump", "--no-resume"],
             &["convert"],
             &["convert", "--check", "f.md"],
             &["-o", "x.json", "f.md"],

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod model;
 pub mod print;
 pub mod resume;
+pub mod session;
 pub mod state;
 pub mod text;
 pub mod ui;

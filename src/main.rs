@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use forum_tui::cli::{self, Args, Command, Input};
 use forum_tui::model::import::{self, Format};
 use forum_tui::model::{self, Loaded};
+use forum_tui::session::Session;
 use forum_tui::state::State;
 use forum_tui::text::layout::LayoutOptions;
 use forum_tui::text::sanitize::sanitize;
@@ -96,11 +97,25 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     std::thread::spawn(forum_tui::text::script::warm_up);
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
-    let state = State::new(loaded.proceedings, args.ambiguous)
+    let mut state = State::new(loaded.proceedings, args.ambiguous)
         .with_measure(args.width)
         .with_script(args.script)
         .with_hang(args.hang);
-    match app::run(state, look) {
+    let session = if args.no_resume {
+        None
+    } else {
+        Session::new(&args.input, forum_tui::resume::default_state_dir())
+    };
+    if let Some(s) = &session {
+        s.resume(&mut state);
+    }
+    let result = app::run(&mut state, look);
+    // The terminal is restored: a position that cannot be saved is said
+    // here, and never changes the exit status.
+    if let Some(Err(e)) = session.as_ref().map(|s| s.save(&state)) {
+        err_line(&format!("forum-tui: {}", sanitize(&e.to_string())));
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             err_line(&format!("forum-tui: terminal error: {e}"));

@@ -20,6 +20,33 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
+    /// The run's own state directory, unless the test gave one.
+    _state_home: Option<StateHome>,
+}
+
+/// A fresh `XDG_STATE_HOME`, removed when dropped, so that no run resumes
+/// where another one (or the developer) stopped reading.
+struct StateHome(std::path::PathBuf);
+
+impl StateHome {
+    fn new() -> StateHome {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "forum-tui-e2e-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("state directory");
+        StateHome(dir)
+    }
+}
+
+impl Drop for StateHome {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
@@ -38,6 +65,11 @@ fn spawn_command(cols: u16, rows: u16, mut cmd: CommandBuilder) -> Session {
             pixel_height: 0,
         })
         .expect("openpty");
+    let state_home = cmd.get_env("XDG_STATE_HOME").is_none().then(|| {
+        let home = StateHome::new();
+        cmd.env("XDG_STATE_HOME", &home.0);
+        home
+    });
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
     let child = pair.slave.spawn_command(cmd).expect("spawn forum-tui");
@@ -60,6 +92,7 @@ fn spawn_command(cols: u16, rows: u16, mut cmd: CommandBuilder) -> Session {
         writer,
         child,
         master: pair.master,
+        _state_home: state_home,
     }
 }
 
@@ -278,7 +311,9 @@ fn narrow_terminal_and_too_small_message() {
 
 /// Starts forum-tui in a fresh terminal, waits for the landing page, then
 /// closes every master descriptor: the terminal goes away.
-fn hang_up(cmd: CommandBuilder) -> Box<dyn Child + Send + Sync> {
+fn hang_up(mut cmd: CommandBuilder) -> Box<dyn Child + Send + Sync> {
+    let home = StateHome::new();
+    cmd.env("XDG_STATE_HOME", &home.0);
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
@@ -478,6 +513,103 @@ fn a_forum_wide_search_on_a_real_sitting_lists_hits_and_n_walks_them() {
     s.wait_text("match 1/132 in the forum");
     s.send("n");
     s.wait_text("match 2/132 in the forum");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn reading_resumes_where_it_stopped() {
+    let home = StateHome::new();
+    let run = |args: &[&str], state_home: &std::path::Path| {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_forum-tui"));
+        cmd.args(args);
+        cmd.env("XDG_STATE_HOME", state_home);
+        spawn_command(100, 30, cmd)
+    };
+    // Where reading is: the status line up to the percentage (the hints
+    // after it may still be drawing).
+    let status_line = |s: &Session| {
+        let contents = s.parser.screen().contents();
+        let last = contents.lines().last()?.to_owned();
+        Some(last.split('%').next()?.to_owned())
+    };
+    let mut s = run(&[], &home.0);
+    s.wait_text("議程");
+    s.send("4]]");
+    s.wait_text("turn 2/5");
+    let read = status_line(&s).expect("a status line");
+    s.send("q");
+    assert!(s.wait_exit().success());
+
+    // Opened again: the same turn, and nothing to remark.
+    let mut s = run(&[], &home.0);
+    s.wait_text("turn 2/5");
+    assert_eq!(status_line(&s), Some(read.clone()));
+    s.send("q");
+    assert!(s.wait_exit().success());
+
+    // --no-resume: the landing page, though the position is kept.
+    let mut s = run(&["--no-resume"], &home.0);
+    s.wait_text("overview");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let mut s = run(&[], &home.0);
+    s.wait_text("turn 2/5");
+    s.send("q");
+    assert!(s.wait_exit().success());
+
+    // A corrupt state file: the landing page, and a one-line notice.
+    for entry in std::fs::read_dir(home.0.join("forum-tui")).expect("the state directory") {
+        std::fs::write(entry.expect("entry").path(), "{ not json").expect("write");
+    }
+    let mut s = run(&[], &home.0);
+    s.wait_text("is corrupt");
+    assert!(status_line(&s).is_some_and(|l| l.contains("saved position ignored")));
+    s.send("j");
+    s.wait_text("overview");
+    s.send("q");
+    assert!(s.wait_exit().success());
+
+    // A state directory that cannot exist (under a regular file, which
+    // stops root too): reading goes on, the failed save is said on
+    // standard error once the screen is restored, and the exit is clean.
+    let file = home.0.join("a-file");
+    std::fs::write(&file, "").expect("write");
+    let mut s = run(&[], &file);
+    s.wait_text("議程");
+    s.send("4]]");
+    s.wait_text("turn 2/5");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert!(
+        s.parser
+            .screen()
+            .contents()
+            .contains("cannot save the reading position"),
+        "{}",
+        s.parser.screen().contents()
+    );
+}
+
+#[test]
+fn the_jump_palette_in_a_real_terminal() {
+    let mut s = spawn(100, 30, &[]);
+    s.wait_text("議程");
+    // Ctrl-P is byte 0x10; pinyin initials, then Enter.
+    s.send("\u{10}");
+    s.wait_text("jump: ");
+    s.send("hmh");
+    s.wait_text("› hmh");
+    s.send("\r");
+    s.wait_for("郝明虹's turn", |scr| {
+        scr.contents()
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("郝明虹") && l.contains("turn"))
+    });
+    // p, then Tab: the speaker's page.
+    s.send("pchangcheng\t");
+    s.wait_text("speaker page  蒲長城");
     s.send("q");
     assert!(s.wait_exit().success());
 }

@@ -21,6 +21,7 @@ const SHOTS: &[(&str, u16, u16, &str, bool)] = &[
     ("help", 100, 30, "?", true),
     ("narrow", 50, 16, "]]", true),
     ("no-color", 100, 30, "4]/質量<Enter>", false),
+    ("palette", 100, 30, "4]pzl<Down>", true),
     ("forum-search", 100, 30, "f质量", true),
     ("speaker-page", 100, 30, "4]]]S", true),
     ("simplified", 100, 30, "4]]t", true),

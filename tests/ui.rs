@@ -241,6 +241,24 @@ fn parents_headings_and_notes_on_screen() {
     );
 }
 
+/// An overlay's left border is drawn on every row, and no wide character
+/// beside it covers it.
+fn left_border_is_whole(buf: &ratatui::buffer::Buffer, area: forum_tui::state::Area, size: &str) {
+    for y in area.y..area.y + area.height {
+        let left = &buf[(area.x, y)];
+        assert!(
+            ["│", "╭", "╰"].contains(&left.symbol()),
+            "{size} row {y}: the left border is {:?}",
+            left.symbol()
+        );
+        let before = buf[(area.x - 1, y)].symbol();
+        assert!(
+            unicode_width::UnicodeWidthStr::width(before) <= 1,
+            "{size} row {y}: {before:?} would cover the border"
+        );
+    }
+}
+
 #[test]
 fn overlays_keep_their_border_whole_over_wide_characters() {
     for (w, h) in [
@@ -256,20 +274,7 @@ fn overlays_keep_their_border_whole_over_wide_characters() {
             &s,
             &forum_tui::ui::Look::new(true, forum_tui::text::AmbiguousWidth::Narrow),
         );
-        let area = s.help_view().area;
-        for y in area.y..area.y + area.height {
-            let left = &buf[(area.x, y)];
-            assert!(
-                ["│", "╭", "╰"].contains(&left.symbol()),
-                "{w}x{h} row {y}: the left border is {:?}",
-                left.symbol()
-            );
-            let before = buf[(area.x - 1, y)].symbol();
-            assert!(
-                unicode_width::UnicodeWidthStr::width(before) <= 1,
-                "{w}x{h} row {y}: {before:?} would cover the border"
-            );
-        }
+        left_border_is_whole(&buf, s.help_view().area, &format!("{w}x{h}"));
     }
     let buf = common::fixture_screen(LY, 100, 30, "5]?");
     insta::assert_snapshot!("help-over-cjk-tree-100x30", text(&buf));
@@ -359,6 +364,55 @@ fn the_ly_finance_sitting_read_as_the_issue_asks() {
         !text(&common::draw(&s, &look)).contains("議程"),
         "the tree is hidden"
     );
+}
+
+#[test]
+fn the_jump_palette_over_the_text_pane() {
+    for (w, h) in [(100, 30), (50, 16)] {
+        let buf = screen(w, h, "4]pzl<Down>");
+        let t = text(&buf);
+        assert!(t.contains("› zl"), "the query: {t}");
+        assert!(t.contains("Enter jump"), "the keys: {t}");
+        insta::assert_snapshot!(format!("palette-{w}x{h}"), t);
+    }
+    let t = text(&screen(100, 30, "phmh"));
+    let row = t.lines().nth(3).unwrap_or_default();
+    assert!(row.contains("郝明虹"), "the best match first: {t}");
+    assert!(row.contains("1 則發言"), "with its turns: {t}");
+    // The selected row stands out, in colour and without.
+    for colour in [true, false] {
+        let s = common::state(100, 30, "p<Down>", forum_tui::text::AmbiguousWidth::Narrow);
+        let look = forum_tui::ui::Look::new(colour, forum_tui::text::AmbiguousWidth::Narrow);
+        let buf = common::draw(&s, &look);
+        let a = s.palette_area().unwrap();
+        // Every cell a terminal draws (the second half of a wide
+        // character is drawn with the first).
+        let reversed = |y: u16| {
+            let mut x = a.x + 1;
+            while x < a.x + a.width - 1 {
+                let cell = &buf[(x, y)];
+                if !cell.modifier.contains(ratatui::style::Modifier::REVERSED) {
+                    return false;
+                }
+                x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+            }
+            true
+        };
+        assert!(!reversed(a.y + 2), "the first row is not selected");
+        assert!(reversed(a.y + 3), "the second row is");
+    }
+    let t = text(&screen(100, 30, "pqqqzzzz"));
+    assert!(t.contains("no speaker or segment matches"), "{t}");
+    // The box keeps its left border whole over the wide characters of the
+    // tree, as the help does.
+    for (w, h) in [(120, 40), (101, 30), (80, 24), (79, 24), (50, 16)] {
+        let s = common::fixture_state(LY, w, h, "5]p");
+        let buf = common::draw(
+            &s,
+            &forum_tui::ui::Look::new(true, forum_tui::text::AmbiguousWidth::Narrow),
+        );
+        left_border_is_whole(&buf, s.palette_area().unwrap(), &format!("{w}x{h}"));
+    }
 }
 
 #[test]

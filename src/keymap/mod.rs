@@ -18,6 +18,8 @@ pub enum Mode {
     Help,
     /// Typing a search in the status line.
     Prompt,
+    /// The jump palette is open: typing filters speakers and segments.
+    Palette,
     /// Moving through the forum-wide search's results.
     Results,
 }
@@ -194,6 +196,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     b(N, &[Key::ch(':')], Action::GotoStart, Group::Jump, "go to: 12 (segment), 12.3 (its third turn), 40% (of this page)", Some("go to")),
+    b(N, &[Key::ch('p'), Key::ctrl('p')], Action::PaletteOpen, Group::Jump, "jump palette: a speaker (name, post or pinyin) or a segment, as you type", None),
     b(N, &[Key::ch('S')], Action::SpeakerPage, Group::Jump, "the speaker's page: every turn of the current turn's speaker (Esc returns)", None),
     b(N, &[Key::ch('m')], Action::SetMark, Group::Jump, "m then a letter: set a mark here", None),
     b(N, &[Key::ch('\'')], Action::JumpMark, Group::Jump, "' then a letter: go to that mark; '' back to where the last jump came from", None),
@@ -246,6 +249,15 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::Prompt, &[Key::plain(K::Esc)], Action::PromptCancel, Group::Search, "leave the prompt, back to where reading was", Some("cancel")),
     b(Mode::Prompt, &[Key::plain(K::Backspace)], Action::PromptBackspace, Group::Search, "delete a character", None),
     b(Mode::Prompt, &[Key::ctrl('c')], Action::Quit, Group::Screen, "quit", None),
+    b(Mode::Palette, &[Key::plain(K::Enter)], Action::PaletteAccept, Group::Jump, "jump: a speaker's first turn, or the segment's page", Some("jump")),
+    b(Mode::Palette, &[Key::plain(K::Tab)], Action::PaletteSpeaker, Group::Jump, "the selected speaker's page", Some("speaker's page")),
+    b(Mode::Palette, &[Key::plain(K::Esc)], Action::PaletteClose, Group::Jump, "close the palette, back to where reading was", Some("close")),
+    b(Mode::Palette, &[Key::plain(K::Down), Key::ctrl('n')], Action::PaletteDown, Group::Move, "select the next row", None),
+    b(Mode::Palette, &[Key::plain(K::Up), Key::ctrl('p')], Action::PaletteUp, Group::Move, "select the previous row", None),
+    b(Mode::Palette, &[Key::plain(K::PageDown)], Action::PalettePageDown, Group::Move, "a page of rows down", None),
+    b(Mode::Palette, &[Key::plain(K::PageUp)], Action::PalettePageUp, Group::Move, "a page of rows up", None),
+    b(Mode::Palette, &[Key::plain(K::Backspace)], Action::PaletteBackspace, Group::Search, "delete a character (any other character is typed)", None),
+    b(Mode::Palette, &[Key::ctrl('c')], Action::Quit, Group::Screen, "quit", None),
 ];
 
 /// The bindings of one mode, in table order.
@@ -253,8 +265,8 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.mode == mode)
 }
 
-/// The action a key asks for in a mode. In the prompt, any unbound plain
-/// character is typed into the query.
+/// The action a key asks for in a mode. In the prompt and the palette, any
+/// unbound plain character is typed into the query.
 pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
     let bound = bindings(mode)
         .find(|b| b.keys.contains(&key))
@@ -269,6 +281,14 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
                 ctrl: false,
             },
         ) => Some(Action::PromptChar(c)),
+        (
+            None,
+            Mode::Palette,
+            Key {
+                code: KeyCode::Char(c),
+                ctrl: false,
+            },
+        ) => Some(Action::PaletteChar(c)),
         _ => None,
     }
 }
@@ -365,6 +385,36 @@ mod tests {
     }
 
     #[test]
+    fn palette_types_characters_and_moves_with_ctrl_n_and_ctrl_p() {
+        let cases = [
+            (Key::ch('p'), Some(Action::PaletteChar('p'))),
+            (Key::ch('q'), Some(Action::PaletteChar('q'))),
+            (Key::ch('郝'), Some(Action::PaletteChar('郝'))),
+            (Key::ch(' '), Some(Action::PaletteChar(' '))),
+            (Key::ctrl('p'), Some(Action::PaletteUp)),
+            (Key::ctrl('n'), Some(Action::PaletteDown)),
+            (Key::plain(K::Up), Some(Action::PaletteUp)),
+            (Key::plain(K::Down), Some(Action::PaletteDown)),
+            (Key::plain(K::Enter), Some(Action::PaletteAccept)),
+            (Key::plain(K::Tab), Some(Action::PaletteSpeaker)),
+            (Key::plain(K::Esc), Some(Action::PaletteClose)),
+            (Key::plain(K::Backspace), Some(Action::PaletteBackspace)),
+            (Key::ctrl('c'), Some(Action::Quit)),
+            (Key::ctrl('x'), None),
+        ];
+        for (key, action) in cases {
+            assert_eq!(lookup(Mode::Palette, key), action, "{key}");
+        }
+        for key in [Key::ch('p'), Key::ctrl('p')] {
+            assert_eq!(
+                lookup(Mode::Normal, key),
+                Some(Action::PaletteOpen),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
     fn help_mode_closes_on_its_keys() {
         for k in [Key::plain(K::Esc), Key::ch('?'), Key::ch('q')] {
             assert_eq!(lookup(Mode::Help, k), Some(Action::CloseHelp));
@@ -373,7 +423,13 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::Normal, Mode::Help, Mode::Prompt, Mode::Results] {
+        for mode in [
+            Mode::Normal,
+            Mode::Help,
+            Mode::Prompt,
+            Mode::Palette,
+            Mode::Results,
+        ] {
             let mut seen = std::collections::HashSet::new();
             for k in bindings(mode).flat_map(|b| b.keys) {
                 assert!(seen.insert(*k), "{k} bound twice in {mode:?}");

@@ -99,6 +99,7 @@ pub fn help_rows() -> Vec<HelpRow> {
         );
     }
     section("In the search prompt", bindings(Mode::Prompt).collect());
+    section("In the jump palette", bindings(Mode::Palette).collect());
     section(
         "In the forum-wide results (f)",
         bindings(Mode::Results).collect(),

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{Anchor, Page, State};
 use crate::action::Action;
+use crate::model::SpeakerIdx;
 
 /// A place: a page, the anchor on its top line, and the current turn when
 /// a jump made it current on a page too short to scroll it to the top.
@@ -54,6 +55,8 @@ pub(super) fn is_jump(action: Action) -> bool {
             | Action::SearchNext
             | Action::SearchPrev
             | Action::SpeakerPage
+            | Action::PaletteAccept
+            | Action::PaletteSpeaker
             | Action::CloseResults
             | Action::Open
             | Action::PromptAccept
@@ -71,10 +74,14 @@ impl State {
         }
     }
 
-    /// Shows a place.
+    /// Shows a place. A place at the start of its turn (a saved position)
+    /// puts that turn on top as a jump to it does.
     pub(super) fn go_to_place(&mut self, place: Place) {
         self.show_page(place.page, Some(place.anchor));
-        if self.reader.anchor() == place.anchor {
+        let start = |k: usize| self.reader.doc.turns.get(k).map(|t| Anchor::piece(t.piece));
+        if let Some(k) = place.turn.filter(|&k| start(k) == Some(place.anchor)) {
+            self.show_turn(k);
+        } else if self.reader.anchor() == place.anchor {
             self.turn_hint = place.turn.filter(|&k| k < self.reader.doc.turns.len());
         }
     }
@@ -109,12 +116,19 @@ impl State {
             self.complain("this turn has no speaker");
             return;
         };
+        // The page opens at the turn reading was in.
+        self.open_speaker(who, Some((i, j)));
+    }
+
+    /// A speaker's page, with the turn `at` (segment, speech) on top if
+    /// given, else where it was left or its top. Esc returns to where
+    /// reading was.
+    pub(super) fn open_speaker(&mut self, who: SpeakerIdx, at: Option<(usize, usize)>) {
         if self.reader.page != Page::Speaker(who) {
             self.speaker_origin = Some(self.place());
         }
         self.show_page(Page::Speaker(who), None);
-        // The page opens at the turn reading was in.
-        if let Some(k) = self.reader.doc.turns.iter().position(|t| t.at == (i, j)) {
+        if let Some(k) = at.and_then(|at| self.reader.doc.turns.iter().position(|t| t.at == at)) {
             self.show_turn(k);
         }
     }

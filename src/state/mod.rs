@@ -8,7 +8,9 @@ mod goto;
 mod marks;
 mod moves;
 mod nav;
+mod palette;
 mod reader;
+mod saved;
 mod script;
 mod search;
 #[cfg(test)]
@@ -21,6 +23,7 @@ pub use nav::count_of;
 pub use find::{FindView, ForumNav};
 use geometry::{help_box, help_text_width};
 pub use marks::{Marks, Pending, Place};
+pub use palette::Jump;
 pub use reader::{Anchor, Page, Pos, Reader};
 pub use script::Scripts;
 pub use search::{Hit, Search};
@@ -100,6 +103,13 @@ pub struct State {
     pub last_jump: Option<Place>,
     /// Where a speaker's page was opened from (Esc returns there).
     speaker_origin: Option<Place>,
+    /// The jump palette, while it is open.
+    pub palette: Option<Jump>,
+    /// The palette's candidates, built on its first opening.
+    palette_index: Option<crate::find::Palette>,
+    /// A restored position waiting for the first layout (the turn on top
+    /// depends on the size).
+    resume_at: Option<Place>,
     /// The forum-wide search's results, while they are shown.
     pub find: Option<FindView>,
     /// After a forum-wide hit was opened: `n` `N` go through the forum.
@@ -136,6 +146,9 @@ impl State {
             marks: Marks::new(),
             last_jump: None,
             speaker_origin: None,
+            palette: None,
+            palette_index: None,
+            resume_at: None,
             find: None,
             forum_nav: None,
             scripts,
@@ -204,6 +217,8 @@ impl State {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
+        } else if self.palette.is_some() {
+            Mode::Palette
         } else if let Some(f) = &self.find {
             if f.typing {
                 Mode::Prompt
@@ -389,6 +404,9 @@ impl State {
             self.work();
             return Effect::None;
         }
+        if let Some(effect) = self.palette_action(action) {
+            return effect;
+        }
         if self.find.is_some() {
             return self.dispatch_find(action);
         }
@@ -494,6 +512,17 @@ impl State {
             Action::PromptCancel if self.goto.is_some() => self.goto = None,
             Action::PromptAccept => self.search_accept(),
             Action::PromptCancel => self.search_cancel(),
+            // The palette's own actions, all handled above.
+            Action::PaletteOpen
+            | Action::PaletteChar(_)
+            | Action::PaletteBackspace
+            | Action::PaletteUp
+            | Action::PaletteDown
+            | Action::PalettePageUp
+            | Action::PalettePageDown
+            | Action::PaletteAccept
+            | Action::PaletteSpeaker
+            | Action::PaletteClose => {}
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, d) => self.wheel(x, y, d),
         }
@@ -558,6 +587,9 @@ impl State {
             let gutter = if self.reader.options().hang { 2 } else { 0 };
             let width = usize::from(g.text.width).saturating_sub(gutter).max(1);
             self.reader.resize(width, usize::from(g.text.height));
+            if let Some(place) = self.resume_at.take() {
+                self.go_to_place(place);
+            }
         }
     }
 }

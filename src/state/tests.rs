@@ -1005,3 +1005,6 @@ fn w_hangs_punctuation_in_a_gutter_kept_free_and_keeps_the_place() {
     assert!(!s.reader.options().hang);
     assert_eq!(s.place(), here, "back at the same place");
 }
+
+mod palette;
+mod saved;

@@ -3,6 +3,7 @@
 //! `text::sanitize` or `text::render::glyphs`.
 
 mod help;
+mod palette;
 mod results;
 mod status;
 mod svg;
@@ -61,6 +62,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, look: &Look) {
         results::render(buf, &g, state, f, look);
     }
     let cursor = status::render(buf, rect(g.status), state, look);
+    let cursor = palette::render(buf, state, look).or(cursor);
     if let Some(offset) = state.help {
         help::render(buf, state, offset, look);
     } else if let Some(c) = cursor {
