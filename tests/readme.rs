@@ -39,7 +39,13 @@ fn readme_says_what_a_terminal_and_a_toolchain_need() {
         .find_map(|l| l.strip_prefix("rust-version = "))
         .expect("Cargo.toml names a rust-version")
         .trim_matches('"');
-    assert!(readme.contains(&format!("Rust {msrv}")), "the README names Rust {msrv}");
-    assert!(readme.contains("UTF-8 locale"), "the README names the locale");
+    assert!(
+        readme.contains(&format!("Rust {msrv}")),
+        "the README names Rust {msrv}"
+    );
+    assert!(
+        readme.contains("UTF-8 locale"),
+        "the README names the locale"
+    );
     assert!(readme.contains("CJK"), "the README names the font");
 }

@@ -429,3 +429,14 @@ fn forum_results_speaker_page_and_simplified_screens() {
     assert!(t.contains("议程"), "{t}");
     insta::assert_snapshot!("simplified-100x30", t);
 }
+
+#[test]
+fn the_results_header_replaces_the_page_header_whole() {
+    let t = text(&screen(100, 30, "4]]f質"));
+    let header = t.lines().nth(1).unwrap();
+    assert!(header.trim_end().ends_with("matches"), "{header}");
+    assert!(
+        !header.contains('›'),
+        "nothing of the page's header is left: {header}"
+    );
+}

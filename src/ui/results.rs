@@ -48,6 +48,10 @@ pub(super) fn render(buf: &mut Buffer, g: &Geometry, state: &State, f: &FindView
         (1, true) => "1 match".to_owned(),
         (n, true) => format!("{n} matches"),
     };
+    // The page's header is drawn beneath: clear it first.
+    for x in header.left()..header.right() {
+        buf[(x, header.y)].reset();
+    }
     pane_header(
         buf,
         header,
