@@ -6,6 +6,8 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use forum_tui::cli::{self, Args, Command, Input};
 use forum_tui::model::import::{self, Format};
@@ -17,6 +19,7 @@ use forum_tui::text::sanitize::sanitize;
 use forum_tui::{DEFAULT_NAME, DEFAULT_PROCEEDINGS, app, print, ui};
 
 fn main() -> ExitCode {
+    app::trace::start();
     let args = match cli::parse(
         std::env::args_os().skip(1),
         std::env::var(cli::AMBIGUOUS_ENV).ok(),
@@ -35,6 +38,9 @@ fn main() -> ExitCode {
         Command::Version => return out(&format!("forum-tui {}\n", env!("CARGO_PKG_VERSION"))),
         _ => {}
     }
+    if args.command == Command::Read && io::stdout().is_terminal() {
+        return read(&args);
+    }
     let loaded = match load(&args.input, args.max_size, args.from) {
         Ok(l) => l,
         Err(e) => {
@@ -42,7 +48,6 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let stdout_tty = io::stdout().is_terminal();
     let dump_width = || {
         args.width
             .or_else(|| cli::columns(std::env::var("COLUMNS").ok().as_deref()))
@@ -79,24 +84,31 @@ fn main() -> ExitCode {
         Command::Outline => out(&print::outline(&loaded.proceedings)),
         Command::Dump => out(&dump(&loaded.proceedings)),
         // As man does: output that is not a terminal gets the text.
-        Command::Read if !stdout_tty => out(&dump(&loaded.proceedings)),
-        Command::Read => read(loaded, &args),
+        Command::Read => out(&dump(&loaded.proceedings)),
         Command::Convert => convert(&loaded, args.output.as_deref()),
         Command::Help | Command::Version => ExitCode::SUCCESS,
     }
 }
 
-fn read(loaded: Loaded, args: &Args) -> ExitCode {
+/// The reader. The file loads on a thread: when that takes longer than
+/// [`LOADING_GLANCE`], the screen shows how far it has got and `q` quits.
+fn read(args: &Args) -> ExitCode {
     let input_tty = io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok();
     if !input_tty {
         err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
     // The 繁/简 converters and fold tables take ~0.1 s to unpack: ready
-    // them while the first screen is drawn, not on the first search or t.
+    // them while the file loads and the first screen is drawn, not on the
+    // first search or t.
     std::thread::spawn(forum_tui::text::script::warm_up);
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
+    let (loaded, screen) = match load_watched(args, &look) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    app::trace::line(format_args!("loaded {}", input_bytes(&args.input)));
     let mut state = State::new(loaded.proceedings, args.ambiguous)
         .with_measure(args.width)
         .with_script(args.script)
@@ -109,7 +121,12 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     if let Some(s) = &session {
         s.resume(&mut state);
     }
-    let result = app::run(&mut state, look);
+    let mut screen = match screen.map_or_else(app::Screen::enter, Ok) {
+        Ok(s) => s,
+        Err(e) => return terminal_error(&e),
+    };
+    let result = app::run(&mut screen, &mut state, look);
+    screen.leave(state.mouse);
     // The terminal is restored: a position that cannot be saved is said
     // here, and never changes the exit status.
     if let Some(Err(e)) = session.as_ref().map(|s| s.save(&state)) {
@@ -117,10 +134,80 @@ fn read(loaded: Loaded, args: &Args) -> ExitCode {
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            err_line(&format!("forum-tui: terminal error: {e}"));
+        Err(e) => terminal_error(&e),
+    }
+}
+
+/// Loads the input on a thread. When that takes longer than
+/// [`LOADING_GLANCE`], the terminal is taken over to show how far it has
+/// got (and is handed on, still taken, with the result); `q` there quits.
+/// Any way out but a loaded file is its exit status, with the terminal
+/// restored and the message said.
+fn load_watched(args: &Args, look: &ui::Look) -> Result<(Loaded, Option<app::Screen>), ExitCode> {
+    let (tx, rx) = mpsc::channel();
+    let (input, max_size, from) = (args.input.clone(), args.max_size, args.from);
+    std::thread::Builder::new()
+        .name("loader".into())
+        .spawn(move || {
+            let _ = tx.send(load(&input, max_size, from));
+        })
+        .map_err(|e| {
+            err_line(&format!("forum-tui: cannot start loading: {e}"));
             ExitCode::from(1)
+        })?;
+    let (result, screen) = match rx.recv_timeout(LOADING_GLANCE) {
+        Ok(result) => (result, None),
+        Err(_) => {
+            let mut s = app::Screen::enter().map_err(|e| terminal_error(&e))?;
+            match app::wait_for(&mut s, &rx, || None, &input_name(&args.input), look) {
+                Ok(Some(result)) => (result, Some(s)),
+                Ok(None) => {
+                    s.leave(false);
+                    return Err(ExitCode::SUCCESS);
+                }
+                Err(e) => {
+                    s.leave(false);
+                    return Err(terminal_error(&e));
+                }
+            }
         }
+    };
+    match result {
+        Ok(loaded) => Ok((loaded, screen)),
+        Err(e) => {
+            if let Some(s) = screen {
+                s.leave(false);
+            }
+            err_line(&format!("forum-tui: {e}"));
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+/// How long loading may take before the screen says it is loading: a
+/// blink, so that small files open with no flash of a loading screen.
+const LOADING_GLANCE: Duration = Duration::from_millis(100);
+
+fn terminal_error(e: &io::Error) -> ExitCode {
+    err_line(&format!("forum-tui: terminal error: {e}"));
+    ExitCode::from(1)
+}
+
+/// The input as the loading screen names it.
+fn input_name(input: &Input) -> String {
+    match input {
+        Input::Default => DEFAULT_NAME.to_owned(),
+        Input::Stdin => "<stdin>".to_owned(),
+        Input::Path(p) => model::display_path(p),
+    }
+}
+
+/// The size of the input, for the trace (0 for a stream).
+fn input_bytes(input: &Input) -> u64 {
+    match input {
+        Input::Default => DEFAULT_PROCEEDINGS.len() as u64,
+        Input::Stdin => 0,
+        Input::Path(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
     }
 }
 

@@ -3,6 +3,7 @@
 //! `text::sanitize` or `text::render::glyphs`.
 
 mod help;
+mod loading;
 mod palette;
 mod results;
 mod status;
@@ -11,6 +12,7 @@ mod theme;
 mod tree;
 mod view;
 
+pub use loading::render_loading;
 pub use svg::to_svg;
 pub use theme::{Symbols, THEME, Theme};
 

@@ -175,6 +175,9 @@ pub struct Symbols {
     pub title_sep: &'static str,
     pub crumb_sep: &'static str,
     pub border: border::Set<'static>,
+    /// The done and to-do parts of the loading bar.
+    pub bar_full: &'static str,
+    pub bar_empty: &'static str,
 }
 
 const NARROW: Symbols = Symbols {
@@ -188,6 +191,8 @@ const NARROW: Symbols = Symbols {
     title_sep: " ｜ ",
     crumb_sep: " › ",
     border: border::ROUNDED,
+    bar_full: "█",
+    bar_empty: "░",
 };
 
 const ASCII: Symbols = Symbols {
@@ -210,6 +215,8 @@ const ASCII: Symbols = Symbols {
         horizontal_top: "-",
         horizontal_bottom: "-",
     },
+    bar_full: "#",
+    bar_empty: "-",
 };
 
 impl Symbols {

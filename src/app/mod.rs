@@ -9,44 +9,138 @@
 //! The second matters because crossterm 0.29 busy-loops inside its event
 //! read once its terminal is gone (crossterm issue 793): the loop would
 //! never see an error, so the watchdog restores what it can and exits.
+//! Restoring never prints and never fails: on a hang-up standard error is
+//! the dead terminal, and a message there would panic and abort.
+//!
+//! The size the terminal claims is clamped to what can be drawn
+//! ([`backend`]), and while a large file loads the screen says how far it
+//! has got ([`wait_for`]). `FORUM_TUI_TRACE` records the timings
+//! ([`trace`]).
 
 use std::fs::File;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Stdout};
 use std::os::fd::{AsFd, OwnedFd};
 use std::process;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode as CtKey, KeyEvent, KeyEventKind,
     KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 
 use crate::action::Action;
 use crate::keymap::{self, Key, KeyCode};
 use crate::state::{Effect, State};
 use crate::ui::{self, Look};
 
+mod backend;
+pub mod trace;
+
+use backend::Clamped;
+
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: i8 = 3;
 
+/// How often the loading screen looks for the loader's result and keys.
+const LOADING_POLL: Duration = Duration::from_millis(20);
+
+type Term = Terminal<Clamped<Stdout>>;
+
+/// The terminal in the reader's modes (raw, alternate screen), with the
+/// watchdog and the panic hook that restore it on every way out.
+#[derive(Debug)]
+pub struct Screen {
+    term: Term,
+}
+
+impl Screen {
+    /// Takes over the terminal.
+    pub fn enter() -> io::Result<Screen> {
+        let tty = terminal_fd()?;
+        spawn_watchdog(tty)?;
+        // Restore before the panic message prints, so it is readable and
+        // the shell is usable; the default hook prints it (and ignores a
+        // standard error that cannot be written, where ratatui's own hook
+        // would panic again and abort).
+        let default_hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            leave(true);
+            default_hook(info);
+        }));
+        enter(false)?;
+        let term = Terminal::new(Clamped(CrosstermBackend::new(io::stdout())))?;
+        Ok(Screen { term })
+    }
+
+    /// Gives the terminal back as it was.
+    pub fn leave(self, mouse: bool) {
+        drop(self.term);
+        leave(mouse);
+    }
+}
+
 /// Runs the reader until the user quits.
-pub fn run(state: &mut State, look: Look) -> io::Result<()> {
-    let tty = terminal_fd()?;
-    spawn_watchdog(tty)?;
-    let mut terminal = ratatui::try_init()?;
-    // ratatui's hook restores raw mode and the screen; ours also turns the
-    // mouse off and shows the cursor before the panic message prints.
-    let ratatui_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        leave(true);
-        ratatui_hook(info);
-    }));
-    let result = event_loop(&mut terminal, state, &look);
-    leave(state.mouse);
-    result
+pub fn run(screen: &mut Screen, state: &mut State, look: Look) -> io::Result<()> {
+    event_loop(&mut screen.term, state, &look)
+}
+
+/// Waits for a value from the loader, showing the loading screen with the
+/// share `done` says is loaded; `Ok(None)` when the user quits first
+/// (`q` or Ctrl-C). Called once loading has taken longer than a glance.
+pub fn wait_for<T>(
+    screen: &mut Screen,
+    rx: &Receiver<T>,
+    done: impl Fn() -> Option<f64>,
+    name: &str,
+    look: &Look,
+) -> io::Result<Option<T>> {
+    let percent = |d: Option<f64>| d.map(|d| (d * 100.0) as u8);
+    let mut shown = percent(done());
+    screen
+        .term
+        .draw(|f| ui::render_loading(f, name, done(), look))?;
+    loop {
+        match rx.recv_timeout(Duration::ZERO) {
+            Ok(v) => return Ok(Some(v)),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("the loader stopped before it finished"));
+            }
+        }
+        let mut redraw = false;
+        if event::poll(LOADING_POLL)? {
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release && quits_loading(k) => {
+                    return Ok(None);
+                }
+                Event::Resize(..) => redraw = true,
+                _ => {}
+            }
+        }
+        let now = percent(done());
+        if redraw || now != shown {
+            shown = now;
+            screen
+                .term
+                .draw(|f| ui::render_loading(f, name, done(), look))?;
+        }
+    }
+}
+
+fn quits_loading(k: KeyEvent) -> bool {
+    match k.code {
+        CtKey::Char('q' | 'Q') => !k.modifiers.contains(KeyModifiers::CONTROL),
+        CtKey::Char('c') => k.modifiers.contains(KeyModifiers::CONTROL),
+        _ => false,
+    }
 }
 
 /// The terminal we read keys from: standard input, or /dev/tty when the
@@ -59,28 +153,38 @@ fn terminal_fd() -> io::Result<OwnedFd> {
     }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) -> io::Result<()> {
+fn event_loop(terminal: &mut Term, state: &mut State, look: &Look) -> io::Result<()> {
     if state.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     let size = terminal.size()?;
     state.apply(Action::Resize(size.width, size.height));
     terminal.draw(|f| ui::render(f, state, look))?;
+    trace::line(format_args!("first-frame"));
     loop {
         // A search with work left runs a step whenever no event is waiting;
         // otherwise the loop blocks: idle means idle.
-        let event = if state.busy() && !event::poll(std::time::Duration::ZERO)? {
+        let event = if state.busy() && !event::poll(Duration::ZERO)? {
             None
         } else {
             Some(event::read()?)
         };
+        // When the key came, for the trace's key-to-frame time.
+        let mut key_at = None;
         let action = match event {
             None => Action::Work,
             // Events that mean nothing here (mouse motion, focus) cost no frame.
-            Some(ev) => match to_action(ev, state) {
-                Some(a) => a,
-                None => continue,
-            },
+            Some(ev) => {
+                if let Event::Key(k) = ev
+                    && trace::on()
+                {
+                    key_at = to_key(k).map(|key| (key, Instant::now()));
+                }
+                match to_action(ev, state) {
+                    Some(a) => a,
+                    None => continue,
+                }
+            }
         };
         match state.apply(action) {
             Effect::None => {}
@@ -105,6 +209,9 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State, look: &Look) ->
             }
         }
         terminal.draw(|f| ui::render(f, state, look))?;
+        if let Some((key, at)) = key_at {
+            trace::line(format_args!("key {key} {}", trace::micros(at)));
+        }
     }
 }
 
@@ -144,21 +251,24 @@ fn base64(bytes: &[u8]) -> String {
 /// terminal for the cursor position and fails when no answer comes, so the
 /// screen is cleared directly and an empty frame brings ratatui's previous
 /// buffer in line with it.
-fn repaint(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn repaint(terminal: &mut Term) -> io::Result<()> {
     execute!(io::stdout(), Clear(ClearType::All))?;
     terminal.draw(|_| {})?;
     Ok(())
 }
 
 /// Restores the terminal: mouse off, main screen, cooked mode, cursor.
-/// ratatui's `restore` leaves the cursor to `Terminal`'s drop, which the
-/// signal paths and Ctrl-Z never reach, so it is shown here.
+/// Every step is tried whatever the others do, and a failure is ignored:
+/// this runs on the way out, often with the terminal already gone, where
+/// a message (as `ratatui::restore` prints) would itself fail and panic.
 fn leave(mouse: bool) {
+    let mut out = io::stdout();
     if mouse {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(out, DisableMouseCapture);
     }
-    ratatui::restore();
-    let _ = execute!(io::stdout(), Show);
+    let _ = disable_raw_mode();
+    let _ = execute!(out, LeaveAlternateScreen);
+    let _ = execute!(out, Show);
 }
 
 fn enter(mouse: bool) -> io::Result<()> {
@@ -174,7 +284,10 @@ fn enter(mouse: bool) -> io::Result<()> {
 fn to_action(ev: Event, state: &State) -> Option<Action> {
     match ev {
         Event::Key(k) => keymap::lookup(state.mode(), to_key(k)?),
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Resize(w, h) => {
+            let (w, h) = backend::clamp(w, h);
+            Some(Action::Resize(w, h))
+        }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
             MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, WHEEL_LINES)),
