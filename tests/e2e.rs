@@ -384,3 +384,35 @@ fn the_jump_palette_in_a_real_terminal() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn forum_tui_trace_records_start_load_first_frame_and_each_key() {
+    let trace = std::env::temp_dir().join(format!("forum-tui-trace-{}", std::process::id()));
+    let _ = std::fs::remove_file(&trace);
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_forum-tui"));
+    cmd.env("FORUM_TUI_TRACE", &trace);
+    let mut s = spawn_command(100, 30, cmd);
+    s.wait_text("議程");
+    s.send("j");
+    s.send(" ");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let text = std::fs::read_to_string(&trace).expect("trace written");
+    let _ = std::fs::remove_file(&trace);
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
+    let kinds: Vec<&str> = lines.iter().map(|l| l[1]).collect();
+    assert_eq!(kinds, ["start", "loaded", "first-frame", "key", "key"], "{text}");
+    // Times since start grow; the size is the embedded file's.
+    let times: Vec<u64> = lines.iter().map(|l| l[0].parse().expect("time")).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{text}");
+    assert_eq!(
+        lines[1][2],
+        forum_tui::DEFAULT_PROCEEDINGS.len().to_string(),
+        "{text}"
+    );
+    assert_eq!((lines[3][2], lines[4][2]), ("j", "Space"), "{text}");
+    for key in &lines[3..] {
+        let latency: u64 = key[3].parse().expect("latency");
+        assert!(latency > 0, "{text}");
+    }
+}
