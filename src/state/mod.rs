@@ -291,8 +291,10 @@ impl State {
     /// top), and the tree follows.
     fn show_page(&mut self, page: Page, at: Option<Anchor>) {
         if page != self.reader.page {
-            let doc = self.doc_for(page);
-            self.reader.open(page, doc, at);
+            if !self.reader.reopen(page, at) {
+                let doc = self.doc_for(page);
+                self.reader.open(page, doc, at);
+            }
             self.search.run(&self.reader.doc);
             self.search.origin = None;
         } else if let Some(a) = at {

@@ -74,6 +74,10 @@ pub struct Reader {
     pub height: usize,
     /// Where reading was on pages left earlier.
     visited: HashMap<Page, Anchor>,
+    /// The forum overview with its layouts (and their width) while another
+    /// page is read: it lists every segment, so building it again would
+    /// cost in proportion to the file on the key that goes back to it.
+    kept: Option<(Doc, usize, Layouts)>,
 }
 
 impl Reader {
@@ -89,16 +93,43 @@ impl Reader {
             top: Pos::default(),
             height: 1,
             visited: HashMap::new(),
+            kept: None,
         }
     }
 
     /// Shows another page at `at`, or where reading was when it was left
     /// (its top when it was never read).
     pub fn open(&mut self, page: Page, doc: Doc, at: Option<Anchor>) {
+        let laid = vec![None; doc.pieces.len()];
+        self.switch(page, doc, laid, at);
+    }
+
+    /// Shows the forum overview again as it was kept, when `page` is it and
+    /// it was kept; false when the caller must build the page.
+    pub fn reopen(&mut self, page: Page, at: Option<Anchor>) -> bool {
+        if page != Page::Forum {
+            return false;
+        }
+        let Some((doc, width, laid)) = self.kept.take() else {
+            return false;
+        };
+        let laid = if width == self.width {
+            laid
+        } else {
+            vec![None; doc.pieces.len()]
+        };
+        self.switch(page, doc, laid, at);
+        true
+    }
+
+    fn switch(&mut self, page: Page, doc: Doc, laid: Layouts, at: Option<Anchor>) {
         self.visited.insert(self.page, self.anchor);
+        let old_doc = std::mem::replace(&mut self.doc, doc);
+        let old_laid = std::mem::replace(&mut self.laid, laid);
+        if self.page == Page::Forum {
+            self.kept = Some((old_doc, self.width, old_laid));
+        }
         self.page = page;
-        self.laid = vec![None; doc.pieces.len()];
-        self.doc = doc;
         self.cache.clear();
         let at = at.or_else(|| self.visited.get(&page).copied());
         self.go_to(at.unwrap_or_default());
@@ -107,6 +138,8 @@ impl Reader {
     /// The same page rebuilt (another script): new text, layouts dropped;
     /// the caller puts the anchor back.
     pub fn replace(&mut self, doc: Doc) {
+        // A kept overview is in the old script.
+        self.kept = None;
         self.laid = vec![None; doc.pieces.len()];
         self.doc = doc;
         self.cache.clear();
@@ -150,6 +183,7 @@ impl Reader {
     /// Lays the page out anew with other options (hanging punctuation on or
     /// off), the same anchor on top.
     pub fn set_options(&mut self, opts: LayoutOptions) {
+        self.kept = None;
         self.opts = opts;
         self.laid = vec![None; self.doc.pieces.len()];
         self.cache.clear();
@@ -401,5 +435,43 @@ impl Reader {
         let target = total * pct.min(100) / 100;
         let piece = self.doc.piece_at_byte(target);
         self.go_to(Anchor::piece(piece));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Builder;
+
+    fn text(d: &Doc) -> Vec<String> {
+        d.pieces.iter().map(|p| p.items().concat()).collect()
+    }
+
+    #[test]
+    fn the_overview_is_kept_with_its_layouts_until_the_text_changes() {
+        let p =
+            crate::model::load_bytes(crate::DEFAULT_NAME, crate::DEFAULT_PROCEEDINGS.as_bytes())
+                .expect("built-in forum")
+                .proceedings;
+        let b = Builder::new(&p);
+        let overview = text(&b.forum());
+        let mut r = Reader::new(Page::Forum, b.forum(), LayoutOptions::default());
+        r.resize(40, 10);
+        assert!(!r.lines_of(0).is_empty());
+        assert!(!r.reopen(Page::Forum, None), "nothing kept yet");
+        r.open(Page::Segment(0), b.segment_page(0), None);
+        assert!(r.reopen(Page::Forum, None));
+        assert_eq!(text(&r.doc), overview);
+        assert!(r.laid[0].is_some(), "its layouts came back with it");
+        // A segment page is never kept: it is built again when opened.
+        r.open(Page::Segment(0), b.segment_page(0), None);
+        assert!(!r.reopen(Page::Segment(0), None));
+        // Another script or other layout options: the kept overview goes.
+        r.replace(b.segment_page(0));
+        assert!(!r.reopen(Page::Forum, None));
+        r.open(Page::Forum, b.forum(), None);
+        r.open(Page::Segment(1), b.segment_page(1), None);
+        r.set_options(LayoutOptions::default().hang(true));
+        assert!(!r.reopen(Page::Forum, None));
     }
 }

@@ -262,3 +262,38 @@ fn w_hangs_punctuation_in_a_gutter_kept_free_and_keeps_the_place() {
     assert!(!s.reader.options().hang);
     assert_eq!(s.place(), here, "back at the same place");
 }
+
+#[test]
+fn the_overview_is_kept_while_away_and_dropped_when_the_script_changes() {
+    let mut s = builtin();
+    keys(&mut s, "<Tab>jjjjj");
+    let (page, anchor) = (s.reader.page, s.reader.anchor());
+    assert_eq!(page, Page::Forum);
+    let pieces = |s: &State| -> Vec<String> {
+        s.reader
+            .doc
+            .pieces
+            .iter()
+            .map(|p| p.items().concat())
+            .collect()
+    };
+    let overview = pieces(&s);
+    keys(&mut s, "}");
+    assert_ne!(s.reader.page, Page::Forum);
+    keys(&mut s, "{");
+    assert_eq!(s.reader.page, Page::Forum);
+    assert_eq!(pieces(&s), overview, "the same overview");
+    assert_eq!(s.reader.anchor(), anchor, "where it was left");
+    // Away again, the script changes: the overview comes back converted.
+    keys(&mut s, "}t{");
+    assert_eq!(s.reader.page, Page::Forum);
+    let fresh: Vec<String> = s
+        .builder()
+        .forum()
+        .pieces
+        .iter()
+        .map(|p| p.items().concat())
+        .collect();
+    assert_eq!(pieces(&s), fresh, "as built in the new script");
+    assert_ne!(fresh, overview);
+}
