@@ -78,10 +78,10 @@ row() {
     table+=("$r")
 }
 # Arithmetic on decimals.
-calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", ($1) }"; }
 # met VALUE MAX: yes when VALUE <= MAX.
 met() { awk -v v="$1" -v m="$2" 'BEGIN { print (v <= m) ? "yes" : "NO" }'; }
-ms() { calc "$1 * 1000" "${2:-1}"; }
+ms() { calc "($1) * 1000" "${2:-1}"; }
 # The medians (seconds) of a hyperfine --export-json file, one a line.
 medians() { jq -r '.results[].median' "$1"; }
 # bench NAME RUNS OUTPUT COMMAND...: hyperfine over the commands, run
@@ -328,7 +328,9 @@ $PWD/$bin --no-resume $PWD/$file"
             r=$(calc "$med_ms / $base")
             [[ $(met "$r" 1.5) == yes ]] || ok=NO
         fi
-        row "$measure" "$label" "$med_ms / $p99_ms ms" "${base:--} ms" "$r" \
+        peer="$base ms"
+        [[ $name != 1MB ]] || peer=-
+        row "$measure" "$label" "$med_ms / $p99_ms ms" "$peer" "$r" \
             "≤ 1 / ≤ 4 ms; ≤ 1.5" "$ok"
     done
     launch "sleep 100000"
