@@ -26,6 +26,8 @@ Modes (default: the reader; when standard output is not a terminal, --dump):
       --check       Validate FILE: print `ok: ...` and warnings, exit 1 if invalid
       --outline     Print the programme as an indented tree
       --dump        Print the whole proceedings as plain text
+      --count QUERY Print how many matches the reader's forum-wide search (f)
+                    finds for QUERY, as one number
 
 Options:
       --from FORMAT               Read FILE as json, markdown, parlamint or akoma-ntoso
@@ -64,6 +66,8 @@ pub enum Command {
     Check,
     Outline,
     Dump,
+    /// `--count QUERY`: the number of hits of the forum-wide search.
+    Count,
     /// `convert FILE [-o OUT.json]`: write the proceedings format.
     Convert,
     Help,
@@ -102,6 +106,8 @@ pub struct Args {
     pub max_size: Option<u64>,
     /// `--no-resume`: the reader opens at the landing page.
     pub no_resume: bool,
+    /// `--count QUERY`: the query, never empty.
+    pub query: Option<String>,
 }
 
 /// What was typed, before it is checked for sense.
@@ -120,6 +126,7 @@ struct LowArgs {
     max_size: Option<String>,
     no_resume: bool,
     hang: bool,
+    query: Option<String>,
 }
 
 fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String> {
@@ -132,6 +139,10 @@ fn parse_low(args: impl IntoIterator<Item = OsString>) -> Result<LowArgs, String
             Long("no-resume") => low.no_resume = true,
             Long("outline") => low.modes.push(Command::Outline),
             Long("dump") => low.modes.push(Command::Dump),
+            Long("count") => {
+                low.modes.push(Command::Count);
+                low.query = Some(string(p.value().map_err(|e| e.to_string())?)?);
+            }
             Short('h') | Long("help") => low.modes.push(Command::Help),
             Short('V') | Long("version") => low.modes.push(Command::Version),
             Long("width") => low.width = Some(string(p.value().map_err(|e| e.to_string())?)?),
@@ -186,10 +197,12 @@ pub fn parse(
         [] => Command::Read,
         [m] if !low.convert => *m,
         [Command::Help] => Command::Help,
-        [_] => return Err("convert goes without --check, --outline or --dump".to_owned()),
+        [_] => {
+            return Err("convert goes without --check, --outline, --dump or --count".to_owned());
+        }
         many if many.contains(&Command::Help) => Command::Help,
         many if many.contains(&Command::Version) => Command::Version,
-        _ => return Err("--check, --outline and --dump exclude each other".to_owned()),
+        _ => return Err("--check, --outline, --dump and --count exclude each other".to_owned()),
     };
     let width = match low.width {
         None => None,
@@ -251,6 +264,9 @@ pub fn parse(
         Some(f) if f == "-" => Input::Stdin,
         Some(f) => Input::Path(PathBuf::from(f)),
     };
+    if low.query.as_deref() == Some("") {
+        return Err("--count: the query is empty".to_owned());
+    }
     let max_size = low.max_size.as_deref().map(parse_size).transpose()?;
     if low.no_resume && command != Command::Read {
         return Err("--no-resume goes with the reader".to_owned());
@@ -268,6 +284,7 @@ pub fn parse(
         script,
         max_size,
         no_resume: low.no_resume,
+        query: low.query,
     })
 }
 
@@ -330,6 +347,14 @@ mod tests {
             "in the reader too"
         );
         assert!(!p(&["--dump"]).unwrap().hang);
+        let a = p(&["--count", "質量", "f.json"]).unwrap();
+        assert_eq!(
+            (a.command, a.query.as_deref()),
+            (Command::Count, Some("質量"))
+        );
+        assert_eq!(a.input, Input::Path("f.json".into()));
+        assert_eq!(p(&["--count=x", "-"]).unwrap().query.as_deref(), Some("x"));
+        assert_eq!(p(&["--dump"]).unwrap().query, None);
         assert_eq!(p(&["-h"]).unwrap().command, Command::Help);
         assert_eq!(p(&["--version"]).unwrap().command, Command::Version);
     }
@@ -356,6 +381,15 @@ mod tests {
             &["convert", "--check", "f.md"],
             &["-o", "x.json", "f.md"],
             &["--from", "docx", "f"],
+            &["--count"],
+            &["--count", ""],
+            &["--count", "x", "--check"],
+            &["--dump", "--count", "x"],
+            &["--outline", "--count", "x"],
+            &["--count", "x", "--width", "40"],
+            &["--count", "x", "--segment", "1"],
+            &["--count", "x", "--no-resume"],
+            &["convert", "--count", "x", "f.md"],
         ] {
             assert!(p(bad).is_err(), "{bad:?}");
         }

@@ -83,6 +83,11 @@ fn main() -> ExitCode {
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
         Command::Dump => out(&dump(&loaded.proceedings)),
+        Command::Count => {
+            let query = args.query.as_deref().unwrap_or_default();
+            let n = forum_tui::find::count_all(&loaded.proceedings, query).unwrap_or(0);
+            out(&format!("{n}\n"))
+        }
         // As man does: output that is not a terminal gets the text.
         Command::Read => out(&dump(&loaded.proceedings)),
         Command::Convert => convert(&loaded, args.output.as_deref()),

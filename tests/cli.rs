@@ -158,6 +158,7 @@ fn help_and_version() {
         "--check",
         "--outline",
         "--dump",
+        "--count",
         "--width",
         "--max-size",
         "--ambiguous-width",
@@ -630,4 +631,68 @@ fn dump_shows_the_format_additions() {
     let o = run(&["--check", "tests/fixtures/valid/additions.json"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stderr(&o), "", "no warnings");
+}
+
+/// Every text the forum-wide search reads, walked here from the JSON
+/// itself: the summary, and per segment its title, topic, description and
+/// each turn's title and blocks (paragraphs, notes, list items).
+fn searched_texts(json: &serde_json::Value) -> Vec<String> {
+    fn blocks(out: &mut Vec<String>, v: &serde_json::Value) {
+        for b in v.as_array().into_iter().flatten() {
+            if let Some(t) = b.as_str().or_else(|| b["note"].as_str()) {
+                out.push(t.to_owned());
+            }
+            for item in b["list"].as_array().into_iter().flatten() {
+                out.push(item.as_str().expect("list items are strings").to_owned());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&mut out, &json["forum"]["summary"]);
+    for seg in json["segments"].as_array().expect("segments") {
+        for key in ["title", "topic"] {
+            out.extend(seg[key].as_str().map(str::to_owned));
+        }
+        blocks(&mut out, &seg["description"]);
+        for speech in seg["speeches"].as_array().expect("speeches") {
+            out.extend(speech["title"].as_str().map(str::to_owned));
+            blocks(&mut out, &speech["paragraphs"]);
+        }
+    }
+    out
+}
+
+#[test]
+fn count_prints_the_forum_wide_search_total() {
+    let file = "data/light-of-quality-2022.json";
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(file).expect("the data file")).expect("JSON");
+    // The file is all Traditional: `str::matches` on 質量 counts what the
+    // script-folding matcher finds for either form.
+    let expected: usize = searched_texts(&json)
+        .iter()
+        .map(|t| t.matches("質量").count())
+        .sum();
+    assert!(expected > 100, "a common word: {expected}");
+    let raw = std::fs::read_to_string(file).expect("UTF-8");
+    assert!(
+        raw.matches("質量").count() > expected,
+        "speaker affiliations also say 質量, and are not searched"
+    );
+    for query in ["質量", "质量"] {
+        let o = run(&["--count", query, file]);
+        assert_eq!(o.status.code(), Some(0), "{query}");
+        assert_eq!(stdout(&o), format!("{expected}\n"), "{query}");
+        assert_eq!(stderr(&o), "", "{query}");
+    }
+    let o = run(&["--count", "不存在的詞", file]);
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), "0\n".to_owned()));
+    let o = run(&["--count", "", file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).contains("--count: the query is empty"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -347,5 +347,13 @@ pub fn search_all(p: &Proceedings, query: &str) -> Option<ForumSearch> {
     Some(search)
 }
 
+/// The number of hits [`search_all`] would find, counted without keeping
+/// them (`--count`: a common word in a large file has millions of hits,
+/// each a [`Hit`] of several words); `None` for an empty query.
+pub fn count_all(p: &Proceedings, query: &str) -> Option<usize> {
+    let matcher = Matcher::new(query)?;
+    Some(texts(p).map(|t| matcher.count(t)).sum())
+}
+
 #[cfg(test)]
 mod tests;

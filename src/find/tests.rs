@@ -252,6 +252,11 @@ fn texts_are_what_the_search_reads() {
     let m = Matcher::new("質量").expect("query");
     let counted: usize = texts.iter().map(|t| m.count(t)).sum();
     assert_eq!(Some(counted), search_all(&p, "質量").map(|s| s.total()));
+    for q in ["質量", "质量", "x", "不存在"] {
+        let total = search_all(&p, q).map(|s| s.total());
+        assert_eq!(count_all(&p, q), total, "{q}");
+    }
+    assert_eq!(count_all(&p, ""), None);
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     assert_eq!(Some(bytes), search_all(&p, "x").map(|s| s.scanned()));
 }
