@@ -103,6 +103,10 @@ fn read(args: &Args) -> ExitCode {
         err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
+    // The 繁/简 converters and fold tables take ~0.1 s to unpack (the
+    // first screen needs the fold table to tell the script): ready them
+    // on the core the load leaves idle, not after it or on the first t.
+    std::thread::spawn(forum_tui::text::script::warm_up);
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
     let (loaded, screen) = match load_watched(args, &look) {
@@ -110,10 +114,6 @@ fn read(args: &Args) -> ExitCode {
         Err(code) => return code,
     };
     app::trace::line(format_args!("loaded {}", input_bytes(&args.input)));
-    // The 繁/简 converters and fold tables take ~0.1 s to unpack: ready
-    // them while the first screen is drawn, not on the first search or t
-    // (and not while the file loads, which has the cores to itself).
-    std::thread::spawn(forum_tui::text::script::warm_up);
     let mut state = State::new(loaded.proceedings, args.ambiguous)
         .with_measure(args.width)
         .with_script(args.script)
