@@ -137,6 +137,9 @@ fn read(args: &Args) -> ExitCode {
     if let Some(Err(e)) = session.as_ref().map(|s| s.save(&state)) {
         err_line(&format!("forum-tui: {}", sanitize(&e.to_string())));
     }
+    // The process ends here: freeing every string of a large file one by
+    // one would only keep the shell waiting (a second for a gigabyte).
+    std::mem::forget(state);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => terminal_error(&e),

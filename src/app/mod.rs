@@ -18,7 +18,7 @@
 //! ([`trace`]).
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Stdout};
+use std::io::{self, BufWriter, IsTerminal, Stdout};
 use std::os::fd::{AsFd, OwnedFd};
 use std::process;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -52,7 +52,15 @@ const WHEEL_LINES: i8 = 3;
 /// How often the loading screen looks for the loader's result and keys.
 const LOADING_POLL: Duration = Duration::from_millis(20);
 
-type Term = Terminal<Clamped<Stdout>>;
+/// Frames go out through a buffer that holds a whole frame, flushed once
+/// per frame: standard output's own buffer is 1 KiB, so a new page of
+/// Chinese text (tens of kilobytes of cells and cursor moves) would take
+/// dozens of writes. Everything else written directly to standard output
+/// comes between frames, with this buffer empty.
+type Term = Terminal<Clamped<BufWriter<Stdout>>>;
+
+/// Bytes of the frame buffer.
+const FRAME_BUFFER: usize = 1 << 17;
 
 /// The terminal in the reader's modes (raw, alternate screen), with the
 /// watchdog and the panic hook that restore it on every way out.
@@ -76,7 +84,8 @@ impl Screen {
             default_hook(info);
         }));
         enter(false)?;
-        let term = Terminal::new(Clamped(CrosstermBackend::new(io::stdout())))?;
+        let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+        let term = Terminal::new(Clamped(CrosstermBackend::new(out)))?;
         Ok(Screen { term })
     }
 
