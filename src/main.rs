@@ -48,6 +48,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    app::trace::line(format_args!("loaded {}", input_bytes(&args.input)));
     let dump_width = || {
         args.width
             .or_else(|| cli::columns(std::env::var("COLUMNS").ok().as_deref()))
@@ -86,6 +87,7 @@ fn main() -> ExitCode {
         Command::Count => {
             let query = args.query.as_deref().unwrap_or_default();
             let n = forum_tui::find::count_all(&loaded.proceedings, query).unwrap_or(0);
+            app::trace::line(format_args!("counted {n}"));
             out(&format!("{n}\n"))
         }
         // As man does: output that is not a terminal gets the text.

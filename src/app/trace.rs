@@ -6,11 +6,14 @@
 //! <t> loaded <bytes>
 //! <t> first-frame
 //! <t> key <name> <latency>
+//! <t> counted <n>
 //! ```
 //!
 //! `<t>` is microseconds since [`start`] (the first thing `main` does),
 //! `<name>` the key as the help writes it, and `<latency>` microseconds from
-//! the key event being read to its frame written. Unset, the trace costs
+//! the key event being read to its frame written; `counted` ends a
+//! `--count` run, so that the search's own time is `counted` less
+//! `loaded`. Unset, the trace costs
 //! one check of an initialised `OnceLock` per event.
 
 use std::fs::{File, OpenOptions};
