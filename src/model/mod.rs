@@ -9,6 +9,7 @@
 use std::fmt;
 
 mod date;
+mod diagnose;
 mod error;
 mod helpers;
 mod load;
