@@ -28,8 +28,8 @@ fn paragraphs() -> Vec<String> {
         }));
     blocks
         .flat_map(|b| match b {
-            Block::Paragraph(t) | Block::Note(t) => vec![t.clone()],
-            Block::List { items, .. } => items.clone(),
+            Block::Paragraph(t) | Block::Note(t) => vec![t.to_string()],
+            Block::List { items, .. } => items.iter().map(|t| t.to_string()).collect(),
         })
         .collect()
 }

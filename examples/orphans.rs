@@ -16,7 +16,7 @@
 
 use std::process::ExitCode;
 
-use forum_tui::model::{self, Block, Proceedings};
+use forum_tui::model::{self, Block, Proceedings, Text};
 use forum_tui::text::AmbiguousWidth::{self, Narrow, Wide};
 use forum_tui::text::layout::{
     LaidLine, LayoutOptions, is_cjk_language, layout_list, layout_paragraph,
@@ -41,9 +41,9 @@ fn texts(p: &Proceedings) -> Vec<(Vec<String>, Option<bool>)> {
         }));
     blocks
         .map(|b| match b {
-            Block::Paragraph(t) => (vec![t.clone()], Some(cjk)),
-            Block::Note(t) => (vec![t.clone()], Some(false)),
-            Block::List { items, .. } => (items.clone(), None),
+            Block::Paragraph(t) => (vec![t.to_string()], Some(cjk)),
+            Block::Note(t) => (vec![t.to_string()], Some(false)),
+            Block::List { items, .. } => (items.iter().map(Text::to_string).collect(), None),
         })
         .collect()
 }

@@ -307,7 +307,7 @@ fn a_fifty_megabyte_paragraph_loads() {
     let speech = &loaded.proceedings.segments[0].speeches[0];
     assert_eq!(
         speech.paragraphs,
-        [forum_tui::model::Block::Paragraph(text)]
+        [forum_tui::model::Block::Paragraph(text.into())]
     );
     let path = std::env::temp_dir().join(format!("forum-tui-big-{}.json", std::process::id()));
     std::fs::write(&path, &doc).unwrap();

@@ -3,7 +3,7 @@
 
 use super::labels::{EN, Labels, ZH, ZH_HANS};
 use super::{Doc, Field, PATH_SEP, Piece, Role};
-use crate::model::{Block, PostStyle, Proceedings, Segment, SegmentKind, Speaker, Speech};
+use crate::model::{Block, PostStyle, Proceedings, Segment, SegmentKind, Speaker, Speech, Text};
 use crate::text;
 
 /// Builds pages for one proceedings; knows its language.
@@ -216,7 +216,7 @@ impl<'a> Builder<'a> {
 pub fn first_sentence(block: &Block) -> String {
     let text = match block {
         Block::Paragraph(t) | Block::Note(t) => t.as_str(),
-        Block::List { items, .. } => items.first().map_or("", String::as_str),
+        Block::List { items, .. } => items.first().map_or("", Text::as_str),
     };
     let text = text.trim_start();
     let mut end = text.len();
@@ -262,6 +262,11 @@ mod tests {
             );
         }
         let long = "字".repeat(200);
-        assert_eq!(first_sentence(&Block::Paragraph(long)).chars().count(), 121);
+        assert_eq!(
+            first_sentence(&Block::Paragraph(long.into()))
+                .chars()
+                .count(),
+            121
+        );
     }
 }

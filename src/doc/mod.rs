@@ -12,7 +12,7 @@ pub use build::{Builder, first_sentence};
 pub use labels::Labels;
 
 pub use crate::find::Field;
-use crate::model::Block;
+use crate::model::{Block, Text};
 use crate::text;
 use crate::text::layout::{LaidLine, LayoutOptions};
 
@@ -241,21 +241,21 @@ impl Doc {
                 Block::Paragraph(t) => (
                     Role::Body,
                     Content::Text {
-                        text: t.clone(),
+                        text: t.to_string(),
                         indent: cjk,
                     },
                 ),
                 Block::Note(t) => (
                     Role::Note,
                     Content::Text {
-                        text: t.clone(),
+                        text: t.to_string(),
                         indent: false,
                     },
                 ),
                 Block::List { items, ordered } => (
                     Role::Body,
                     Content::List {
-                        items: items.clone(),
+                        items: items.iter().map(Text::to_string).collect(),
                         ordered: *ordered,
                     },
                 ),

@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Block, Proceedings, SpeakerIdx};
+use crate::model::{Block, Proceedings, SpeakerIdx, Text};
 use crate::text::search::Matcher;
 
 mod palette;
@@ -86,7 +86,7 @@ impl Place {
 fn block_line(block: &Block, item: Option<usize>) -> Option<&str> {
     match (block, item) {
         (Block::Paragraph(t) | Block::Note(t), None) => Some(t),
-        (Block::List { items, .. }, Some(i)) => items.get(i).map(String::as_str),
+        (Block::List { items, .. }, Some(i)) => items.get(i).map(Text::as_str),
         _ => None,
     }
 }

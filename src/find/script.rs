@@ -75,10 +75,13 @@ pub fn convert_proceedings(p: &Proceedings, to: Script) -> Proceedings {
 
 fn convert_block(b: &Block, to: Script) -> Block {
     match b {
-        Block::Paragraph(t) => Block::Paragraph(script::convert(t, to)),
-        Block::Note(t) => Block::Note(script::convert(t, to)),
+        Block::Paragraph(t) => Block::Paragraph(script::convert(t, to).into()),
+        Block::Note(t) => Block::Note(script::convert(t, to).into()),
         Block::List { items, ordered } => Block::List {
-            items: items.iter().map(|t| script::convert(t, to)).collect(),
+            items: items
+                .iter()
+                .map(|t| script::convert(t, to).into())
+                .collect(),
             ordered: *ordered,
         },
     }

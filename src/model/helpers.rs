@@ -252,7 +252,7 @@ mod tests {
             form: None,
             role: None,
             time: None,
-            paragraphs: vec![Block::Paragraph("p".to_owned())],
+            paragraphs: vec![Block::Paragraph("p".into())],
         };
         let segment = |speeches| Segment {
             id: "g".to_owned(),

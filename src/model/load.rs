@@ -3,22 +3,31 @@
 //! [`Proceedings`](super::Proceedings). Only when the typed parse fails is
 //! the text read again, to say why in the order a reader expects: JSON
 //! syntax, then the top-level type, then the schema version, then the JSON
-//! path of the wrong type (found with `serde_path_to_error`). The loader
-//! never prints and never panics on input.
+//! path of the wrong type (`diagnose.rs`, with `serde_path_to_error`).
+//! The loader never prints and never panics on input.
+//!
+//! The file's text is kept whole, as the arena its paragraphs are ranges
+//! of ([`Text`](super::Text)): the bytes read become that text without a
+//! copy, and serde_json lends every string without escapes out of it.
+//! Measured on a 106 MB file (`examples/synth.rs`, 50,000 speeches,
+//! `/usr/bin/time forum-tui --check`): when every paragraph was copied out
+//! of the bytes the peak was 2.26 × the file (1.25 × when the file was
+//! parsed as it was read, at 1.7 × the time); with the arena it is 1.31 ×
+//! and the load takes 0.60 s where it took 0.89 s (a bare serde_json typed
+//! parse: 0.67 s). The reader keeps 1.41 × the file resident (it kept
+//! 1.39 ×): the arena, the domain types (15 MiB), what the allocator keeps
+//! of the raw types, and the 繁/简 tables warmed at start (8 MB).
 
-use std::fmt;
 use std::io::Read;
 use std::path::Path;
-
-use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
+use std::sync::Arc;
 
 use super::Loaded;
+use super::diagnose::{check_schema_version, diagnose};
 use super::error::{LoadError, LoadErrorKind};
-use super::path::JsonPath;
-use super::raw::{RawFile, RawVersion};
-use super::read::{display_path, open_regular, read_file, read_limited};
+use super::progress::{self, Progress};
+use super::raw::RawFile;
+use super::read::{display_path, read_file, read_limited};
 use super::rules::may_hold_controls;
 use super::validate::validate;
 
@@ -29,8 +38,6 @@ pub const DEFAULT_STREAM_LIMIT: u64 = 1 << 30;
 
 /// The `schema_version` this program reads.
 pub const SCHEMA_VERSION: u64 = 1;
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads and loads the file at `path`, with no size limit for a regular
 /// file (a stream such as `/dev/stdin` gets [`DEFAULT_STREAM_LIMIT`]).
@@ -43,85 +50,120 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// missing file, a directory, an unreadable or too large file is an error
 /// of kind [`LoadErrorKind::Io`].
 pub fn load_path_limited(path: &Path, max: Option<u64>) -> Result<Loaded, LoadError> {
-    load_path_streaming_above(path, max, STREAM_ABOVE)
+    load_path_tracked(path, max, None)
 }
 
-/// Regular files larger than this are parsed as they are read: 512 MiB.
-///
-/// Measured on a 106 MB file (`examples/synth.rs`): parsing the bytes in
-/// memory peaks at 2.2 × the file and takes 1.1 × a bare typed parse;
-/// parsing as the file is read peaks at 1.25 × but takes 1.7 × (serde_json
-/// reads a stream a byte at a time). Below the threshold the extra memory
-/// is affordable and time is what a reader notices; above it, memory is
-/// what decides whether the file opens at all.
-const STREAM_ABOVE: u64 = 512 << 20;
-
-fn load_path_streaming_above(
+/// [`load_path_limited`], telling `progress` how far it has got (reading,
+/// then parsing and validating); when it returns, loaded or not, the
+/// fraction is 1.0.
+pub fn load_path_progress(
     path: &Path,
     max: Option<u64>,
-    stream_above: u64,
+    progress: &Arc<Progress>,
+) -> Result<Loaded, LoadError> {
+    let loaded = load_path_tracked(path, max, Some(progress));
+    progress.finish();
+    loaded
+}
+
+fn load_path_tracked(
+    path: &Path,
+    max: Option<u64>,
+    progress: Option<&Arc<Progress>>,
 ) -> Result<Loaded, LoadError> {
     let name = display_path(path);
-    // Anything that does not load by streaming is read whole and goes the
-    // usual way, which says what is wrong (or copes, as with a BOM).
-    if let Some(reader) = open_regular(path, max, stream_above)
-        && let Ok(raw) = serde_json::from_reader::<_, RawFile>(reader)
-        && check_schema_version(&name, raw.schema_version.as_ref()).is_ok()
-    {
-        return validate(&name, raw, true);
-    }
-    let bytes = read_file(path, max)
-        .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, &name, &message))?;
-    load_owned(&name, bytes)
+    let bytes = read_path(&name, path, max, progress)?;
+    load_owned(&name, bytes, progress)
+}
+
+/// The bytes of the file at `path` (named `name` in messages), with the
+/// reading reported to `progress`.
+pub(super) fn read_path(
+    name: &str,
+    path: &Path,
+    max: Option<u64>,
+    progress: Option<&Arc<Progress>>,
+) -> Result<Vec<u8>, LoadError> {
+    let on_read = |done, total| {
+        if let Some(p) = progress {
+            p.read(done, total);
+        }
+    };
+    read_file(path, max, &on_read)
+        .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, name, &message))
 }
 
 /// Reads a stream (standard input) up to `max` bytes and loads it; past
 /// `max` it stops reading and says so, so `/dev/zero` or `yes` cannot make
 /// memory grow without bound.
 pub fn load_reader(name: &str, reader: impl Read, max: u64) -> Result<Loaded, LoadError> {
-    let bytes = read_limited(reader, max, 0)
+    let bytes = read_limited(reader, max, 0, &|_, _| {})
         .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, name, &message))?;
-    load_owned(name, bytes)
+    load_owned(name, bytes, None)
 }
 
 /// Loads a proceedings file from its bytes; `file_name` is only used in
-/// messages. A leading UTF-8 byte-order mark is ignored.
+/// messages. A leading UTF-8 byte-order mark is ignored. The text is
+/// copied once, into the arena the paragraphs share.
 pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let (raw, controls) = parse(file_name, bytes)?;
-    validate(file_name, raw, controls)
+    not_utf16(file_name, bytes)?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| LoadError::not_utf8(file_name, e.valid_up_to()))?;
+    load_text(file_name, Arc::new(text.to_owned()), None)
 }
 
-/// [`load_bytes`] for bytes read here: they are freed once parsed, before
-/// the validator builds the domain types, so the two never add up.
-fn load_owned(file_name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
-    let (raw, controls) = parse(file_name, &bytes)?;
-    drop(bytes);
-    validate(file_name, raw, controls)
+/// [`load_bytes`] for bytes read here: they become the arena as they are
+/// (the UTF-8 check is the only pass over them before the parse).
+pub(super) fn load_owned(
+    file_name: &str,
+    bytes: Vec<u8>,
+    progress: Option<&Arc<Progress>>,
+) -> Result<Loaded, LoadError> {
+    not_utf16(file_name, &bytes)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| LoadError::not_utf8(file_name, e.utf8_error().valid_up_to()))?;
+    load_text(file_name, Arc::new(text), progress)
 }
 
-/// Bytes to raw types, with the schema version checked; also says whether
-/// any text may hold a control character (for the validator's warnings).
-fn parse(file_name: &str, bytes: &[u8]) -> Result<(RawFile, bool), LoadError> {
-    let (skipped, body) = match bytes.strip_prefix(BOM) {
-        Some(rest) => (BOM.len(), rest),
-        None => (0, bytes),
-    };
-    if let Some(order) = utf16(bytes) {
-        let msg = format!("not UTF-8: the file looks like UTF-16 ({order}); save it as UTF-8");
-        return Err(LoadError::whole_file(
-            LoadErrorKind::NotUtf8,
-            file_name,
-            &msg,
-        ));
+/// UTF-16 gets its own message, before the UTF-8 check would name the
+/// first byte of the file.
+fn not_utf16(file_name: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    match utf16(bytes) {
+        None => Ok(()),
+        Some(order) => {
+            let msg = format!("not UTF-8: the file looks like UTF-16 ({order}); save it as UTF-8");
+            Err(LoadError::whole_file(
+                LoadErrorKind::NotUtf8,
+                file_name,
+                &msg,
+            ))
+        }
     }
-    let text = std::str::from_utf8(body)
-        .map_err(|e| LoadError::not_utf8(file_name, skipped + e.valid_up_to()))?;
+}
+
+/// The text (kept as the arena) to validated proceedings.
+fn load_text(
+    file_name: &str,
+    arena: Arc<String>,
+    progress: Option<&Arc<Progress>>,
+) -> Result<Loaded, LoadError> {
+    let tracking = progress::track(progress, &arena);
+    let (raw, controls) = parse(file_name, &arena)?;
+    tracking.validating();
+    validate(file_name, raw, controls, &arena)
+}
+
+/// Text to raw types, with the schema version checked; also says whether
+/// any text may hold a control character (for the validator's warnings).
+fn parse(file_name: &str, text: &str) -> Result<(RawFile, bool), LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
         let msg = "empty file, expected a JSON object";
         return Err(LoadError::whole_file(LoadErrorKind::Syntax, file_name, msg));
     }
     // `from_str`, not `from_slice`: the text is known to be UTF-8, so
-    // serde_json does not check each string again.
+    // serde_json does not check each string again, and it lends strings
+    // out of the text rather than copying them.
     match serde_json::from_str::<RawFile>(text) {
         Ok(raw) => {
             check_schema_version(file_name, raw.schema_version.as_ref())?;
@@ -144,196 +186,6 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Why the text does not deserialize into [`RawFile`], found by reading it
-/// again: first as any JSON (syntax and the top-level type), then for its
-/// version, then with the JSON path recorded.
-fn diagnose(file: &str, text: &str) -> LoadError {
-    match serde_json::from_str::<Shape>(text) {
-        Err(e) => return syntax_error(file, text, &e),
-        Ok(Shape::Object) => {}
-        Ok(other) => {
-            let msg = format!(
-                "expected a JSON object at the top level, found {}",
-                other.name()
-            );
-            return LoadError::whole_file(LoadErrorKind::NotObject, file, &msg);
-        }
-    }
-    let version = serde_json::from_str::<RawVersion>(text).unwrap_or_default();
-    if let Err(e) = check_schema_version(file, version.schema_version.as_ref()) {
-        return e;
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, RawFile>(&mut de) {
-        Err(e) => {
-            let path = JsonPath::from_serde(e.path());
-            let inner = e.inner();
-            let full = inner.to_string();
-            let suffix = format!(" at line {} column {}", inner.line(), inner.column());
-            let message = full.strip_suffix(&suffix).unwrap_or(&full);
-            LoadError::at(LoadErrorKind::WrongType, file, &path, &json_words(message))
-        }
-        // The same text just failed to deserialize; this cannot happen,
-        // but a message is better than a panic.
-        Ok(_) => LoadError::whole_file(
-            LoadErrorKind::WrongType,
-            file,
-            "cannot be read as proceedings",
-        ),
-    }
-}
-
-/// The JSON type of a whole document, read without keeping anything: the
-/// syntax check of the error path. It nests like `serde_json::Value` (so
-/// the recursion limit and every syntax message are serde_json's own).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    Null,
-    Bool,
-    Number,
-    String,
-    Array,
-    Object,
-}
-
-impl Shape {
-    fn name(self) -> &'static str {
-        match self {
-            Shape::Null => "null",
-            Shape::Bool => "a boolean",
-            Shape::Number => "a number",
-            Shape::String => "a string",
-            Shape::Array => "an array",
-            Shape::Object => "an object",
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Shape {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Shape, D::Error> {
-        struct ShapeVisitor;
-
-        impl<'de> Visitor<'de> for ShapeVisitor {
-            type Value = Shape;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Shape, E> {
-                Ok(Shape::Null)
-            }
-
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Shape, E> {
-                Ok(Shape::Bool)
-            }
-
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Shape, E> {
-                Ok(Shape::Number)
-            }
-
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Shape, E> {
-                Ok(Shape::Number)
-            }
-
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Shape, E> {
-                Ok(Shape::Number)
-            }
-
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Shape, E> {
-                Ok(Shape::String)
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
-                while seq.next_element::<Shape>()?.is_some() {}
-                Ok(Shape::Array)
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
-                while map.next_key::<IgnoredAny>()?.is_some() {
-                    map.next_value::<Shape>()?;
-                }
-                Ok(Shape::Object)
-            }
-        }
-
-        deserializer.deserialize_any(ShapeVisitor)
-    }
-}
-
-/// `FILE:LINE:COL: what`, with serde_json's " at line L column C" taken off
-/// the message and the column counted in characters rather than bytes.
-fn syntax_error(file: &str, text: &str, e: &serde_json::Error) -> LoadError {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let message = full.strip_suffix(&suffix).unwrap_or(&full);
-    let column = char_column(text, e.line(), e.column());
-    LoadError::syntax(file, e.line(), column, message)
-}
-
-/// Converts serde_json's column (bytes into the line) to characters: the
-/// number of characters that start within the first `byte_column` bytes
-/// of line `line` (1-based).
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
-        return byte_column;
-    };
-    let bytes = line_text.as_bytes();
-    let end = byte_column.min(bytes.len());
-    bytes[..end].iter().filter(|&&b| b & 0xC0 != 0x80).count()
-        + byte_column.saturating_sub(bytes.len())
-}
-
-fn check_schema_version(file: &str, version: Option<&Value>) -> Result<(), LoadError> {
-    let path = JsonPath::root().key("schema_version");
-    let (kind, msg) = match version {
-        None => (LoadErrorKind::Missing, "missing required field".to_owned()),
-        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) || n.as_f64() == Some(1.0) => {
-            return Ok(());
-        }
-        Some(Value::Number(n)) => (
-            LoadErrorKind::SchemaVersion,
-            format!("unknown version {n} (this program reads version {SCHEMA_VERSION})"),
-        ),
-        Some(other) => (
-            LoadErrorKind::SchemaVersion,
-            format!(
-                "expected the number {SCHEMA_VERSION}, found {}",
-                json_type(other)
-            ),
-        ),
-    };
-    Err(LoadError::at(kind, file, &path, &msg))
-}
-
-/// serde speaks of sequences and maps; a JSON file has arrays and objects.
-fn json_words(message: &str) -> String {
-    let mut m = message.to_owned();
-    for (serde, json) in [
-        ("invalid type: sequence,", "invalid type: array,"),
-        ("invalid type: map,", "invalid type: object,"),
-    ] {
-        if let Some(rest) = m.strip_prefix(serde) {
-            m = format!("{json}{rest}");
-        }
-    }
-    match m.strip_suffix("expected a sequence") {
-        Some(head) => format!("{head}expected an array"),
-        None => m,
-    }
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,47 +196,14 @@ mod tests {
             .to_string()
     }
 
-    /// Streaming and reading whole give the same result for every fixture:
-    /// the same proceedings and warnings, or the same error.
     #[test]
-    fn streaming_loads_exactly_as_reading_whole() {
-        let mut files = 0;
-        for dir in [
-            "tests/fixtures/valid",
-            "tests/fixtures/invalid",
-            "tests/fixtures/hostile",
-        ] {
-            for entry in std::fs::read_dir(dir).expect("fixtures") {
-                let path = entry.expect("entry").path();
-                let whole = load_path_streaming_above(&path, None, u64::MAX);
-                let streamed = load_path_streaming_above(&path, None, 0);
-                match (whole, streamed) {
-                    (Ok(a), Ok(b)) => {
-                        assert_eq!(a.proceedings, b.proceedings, "{}", path.display());
-                        assert_eq!(a.warnings, b.warnings, "{}", path.display());
-                    }
-                    (Err(a), Err(b)) => assert_eq!(a, b, "{}", path.display()),
-                    (a, b) => panic!("{}: {:?} / {:?}", path.display(), a.is_ok(), b.is_ok()),
-                }
-                files += 1;
-            }
-        }
-        assert!(files > 60, "{files}");
-        // A limit refuses the file on either path.
+    fn a_limit_refuses_a_larger_file() {
         let full = Path::new("tests/fixtures/valid/full.json");
-        let e = load_path_streaming_above(full, Some(100), 0).expect_err("too large");
+        let e = load_path_limited(full, Some(100)).expect_err("too large");
         assert_eq!(
             e.to_string(),
             "tests/fixtures/valid/full.json: larger than 100 bytes, not read (--max-size sets the limit)"
         );
-    }
-
-    #[test]
-    fn columns_count_characters() {
-        assert_eq!(char_column("ab", 1, 2), 2);
-        assert_eq!(char_column("x\n中文x", 2, 7), 3);
-        assert_eq!(char_column("x\n中文x", 2, 4), 2);
-        assert_eq!(char_column("", 1, 0), 0);
     }
 
     #[test]
@@ -470,7 +289,7 @@ mod tests {
             r#"t.json: forum.organizers[0]: invalid type: array, expected an organizer object {"role", "name"}"#
         );
         assert_eq!(
-            json_words("invalid type: string \"map,\", expected a map"),
+            super::super::diagnose::json_words("invalid type: string \"map,\", expected a map"),
             "invalid type: string \"map,\", expected a map"
         );
     }

@@ -9,13 +9,16 @@
 use std::fmt;
 
 mod date;
+mod diagnose;
 mod error;
 mod helpers;
 mod load;
 mod path;
+mod progress;
 mod raw;
 mod read;
 mod rules;
+mod text;
 mod time;
 mod validate;
 mod write;
@@ -26,9 +29,12 @@ pub use date::DateError;
 pub use error::{LoadError, LoadErrorKind, Place};
 pub use helpers::PostStyle;
 pub use load::{
-    DEFAULT_STREAM_LIMIT, SCHEMA_VERSION, load_bytes, load_path, load_path_limited, load_reader,
+    DEFAULT_STREAM_LIMIT, SCHEMA_VERSION, load_bytes, load_path, load_path_limited,
+    load_path_progress, load_reader,
 };
+pub use progress::Progress;
 pub use read::display_path;
+pub use text::Text;
 pub use time::TimeError;
 pub use write::to_json;
 
@@ -235,9 +241,9 @@ impl Speech {
 /// or a procedural note / stage direction ((鼓掌), [The Speaker in the Chair]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    Paragraph(String),
-    List { items: Vec<String>, ordered: bool },
-    Note(String),
+    Paragraph(Text),
+    List { items: Vec<Text>, ordered: bool },
+    Note(Text),
 }
 
 /// A successfully loaded file and what `--check` should warn about.

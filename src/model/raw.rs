@@ -9,12 +9,18 @@
 //! unknown and repeated members (for `--check`'s warnings) and skips unknown
 //! values without buffering them, where `#[serde(flatten)]` would buffer
 //! every object. A repeated member keeps its last value, as JSON readers do.
+//!
+//! The bulk text (paragraphs, list items, notes) is a [`RawText`]: where it
+//! lies in the text parsed, when serde_json lends it, so that the validator
+//! can make it a range of the file's text rather than a copy.
 
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
+
+use super::progress;
 
 /// Members of an object that the format does not define, and members given
 /// more than once: names only, in file order (rare, so usually empty).
@@ -214,9 +220,9 @@ raw_object! {
 raw_object! {
     /// `{"list": [...], "ordered": bool}` or `{"note": "..."}`.
     RawBlockObject, "a block object {\"list\": [...]} or {\"note\": \"...\"}", {
-        list: Vec<String>,
+        list: Vec<RawText>,
         ordered: bool,
-        note: String,
+        note: RawText,
     }
 }
 
@@ -224,7 +230,7 @@ raw_object! {
 /// the validator decides, so that it can name what is missing or doubled).
 #[derive(Debug)]
 pub(crate) enum RawBlock {
-    Paragraph(String),
+    Paragraph(RawText),
     /// Boxed: most blocks are paragraphs, and every element of a
     /// `Vec<RawBlock>` is as large as the largest variant.
     Object(Box<RawBlockObject>),
@@ -243,12 +249,16 @@ impl<'de> Deserialize<'de> for RawBlock {
                 )
             }
 
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<RawBlock, E> {
+                Ok(RawBlock::Paragraph(RawText::at(s)))
+            }
+
             fn visit_str<E: de::Error>(self, s: &str) -> Result<RawBlock, E> {
-                Ok(RawBlock::Paragraph(s.to_owned()))
+                Ok(RawBlock::Paragraph(RawText::Owned(s.to_owned())))
             }
 
             fn visit_string<E: de::Error>(self, s: String) -> Result<RawBlock, E> {
-                Ok(RawBlock::Paragraph(s))
+                Ok(RawBlock::Paragraph(RawText::Owned(s)))
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawBlock, A::Error> {
@@ -258,5 +268,53 @@ impl<'de> Deserialize<'de> for RawBlock {
         }
 
         deserializer.deserialize_any(BlockVisitor)
+    }
+}
+
+/// A paragraph, list item or note as the parser hands it over: the address
+/// and length of the string in the text being parsed, when serde_json lends
+/// it (it has no escapes and is parsed from a `str`), else its characters
+/// (escapes undone). An address, not a reference, so that the raw types
+/// need no lifetime; the validator checks that it lies in the text.
+#[derive(Debug)]
+pub(crate) enum RawText {
+    At { addr: usize, len: usize },
+    Owned(String),
+}
+
+impl RawText {
+    /// The text lent by the parser, reported to a tracked load's progress.
+    fn at(s: &str) -> RawText {
+        let addr = s.as_ptr() as usize;
+        progress::reached(addr);
+        RawText::At { addr, len: s.len() }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawText, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = RawText;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<RawText, E> {
+                Ok(RawText::at(s))
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<RawText, E> {
+                Ok(RawText::Owned(s.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, s: String) -> Result<RawText, E> {
+                Ok(RawText::Owned(s))
+            }
+        }
+
+        deserializer.deserialize_str(TextVisitor)
     }
 }

@@ -30,23 +30,14 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
-/// A regular file larger than `above` bytes and within `max`, ready to be
-/// parsed as it is read; `None` for anything else (a smaller file, a
-/// directory, a device, a file too large or that cannot be opened), which
-/// [`read_file`] then reads or refuses with the message.
-pub(super) fn open_regular(path: &Path, max: Option<u64>, above: u64) -> Option<impl Read> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() <= above || max.is_some_and(|max| meta.len() > max) {
-        return None;
-    }
-    let file = File::open(path).ok()?;
-    // The limit again, in case the file grows while it is read: the parse
-    // then fails, and read_file says the file is too large.
-    let reader = file.take(max.map_or(u64::MAX, |m| m.saturating_add(1)));
-    Some(io::BufReader::with_capacity(1 << 16, reader))
-}
-
-pub(super) fn read_file(path: &Path, max: Option<u64>) -> Result<Vec<u8>, String> {
+/// Reads a whole file, refusing more than `max` bytes; `on_read(done,
+/// total)` is told how far it has got (`total` being the file's length),
+/// after each MiB, when the length is known.
+pub(super) fn read_file(
+    path: &Path,
+    max: Option<u64>,
+    on_read: &dyn Fn(u64, u64),
+) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(io_message)?;
     if meta.is_dir() {
         return Err("is a directory, not a proceedings file".to_owned());
@@ -54,7 +45,7 @@ pub(super) fn read_file(path: &Path, max: Option<u64>) -> Result<Vec<u8>, String
     let file = File::open(path).map_err(io_message)?;
     if !meta.is_file() {
         // A device or a pipe: its size is not known, read it as a stream.
-        return read_limited(file, max.unwrap_or(DEFAULT_STREAM_LIMIT), 0);
+        return read_limited(file, max.unwrap_or(DEFAULT_STREAM_LIMIT), 0, on_read);
     }
     let max = max.unwrap_or(u64::MAX);
     if meta.len() > max {
@@ -62,17 +53,22 @@ pub(super) fn read_file(path: &Path, max: Option<u64>) -> Result<Vec<u8>, String
     }
     // Sized to the file (plus one byte to see the end), so reading does
     // not double the buffer: the bytes are most of the peak memory.
-    read_limited(file, max, meta.len())
+    read_limited(file, max, meta.len(), on_read)
 }
+
+/// How much a sized read takes at a time, between reports of progress.
+const CHUNK: u64 = 1 << 20;
 
 /// Reads at most `max` bytes (an error past it), starting with a buffer of
 /// `size_hint` bytes. The buffer grows by doubling but never past `max`
 /// (`read_to_end` would take 2 GiB to refuse a stream at a 1 GiB limit),
-/// and one byte past the limit is looked for with a probe.
+/// and one byte past the limit is looked for with a probe. With a size
+/// hint, `on_read(done, size_hint)` follows the reading MiB by MiB.
 pub(super) fn read_limited(
     mut reader: impl Read,
     max: u64,
     size_hint: u64,
+    on_read: &dyn Fn(u64, u64),
 ) -> Result<Vec<u8>, String> {
     let max = usize::try_from(max).unwrap_or(usize::MAX);
     let first = usize::try_from(size_hint).unwrap_or(usize::MAX).min(max);
@@ -83,10 +79,18 @@ pub(super) fn read_limited(
     if first > 0 {
         // A regular file: read straight into the buffer sized for it (std
         // probes past a full buffer without growing it), then probe.
-        (&mut reader)
-            .take(max as u64)
-            .read_to_end(&mut bytes)
-            .map_err(io_message)?;
+        let mut left = max as u64;
+        while left > 0 {
+            let n = (&mut reader)
+                .take(CHUNK.min(left))
+                .read_to_end(&mut bytes)
+                .map_err(io_message)?;
+            if n == 0 {
+                break;
+            }
+            left -= n as u64;
+            on_read(bytes.len() as u64, size_hint);
+        }
         let mut probe = [0u8; 1];
         return loop {
             match reader.read(&mut probe) {
@@ -158,20 +162,23 @@ mod tests {
     #[test]
     fn a_stream_is_read_up_to_the_limit_and_no_further() {
         let data = vec![b'x'; 4096];
-        assert_eq!(read_limited(&data[..], 4096, 0).map(|b| b.len()), Ok(4096));
         assert_eq!(
-            read_limited(&data[..], 4095, 0),
+            read_limited(&data[..], 4096, 0, &|_, _| {}).map(|b| b.len()),
+            Ok(4096)
+        );
+        assert_eq!(
+            read_limited(&data[..], 4095, 0, &|_, _| {}),
             Err("larger than 4095 bytes, not read (--max-size sets the limit)".to_owned())
         );
-        assert_eq!(read_limited(&data[..0], 0, 0), Ok(Vec::new()));
+        assert_eq!(read_limited(&data[..0], 0, 0, &|_, _| {}), Ok(Vec::new()));
         // An endless stream is refused at the limit; what fits it exactly
         // is held in a buffer no larger than the limit.
-        assert!(read_limited(std::io::repeat(b'y'), 1 << 16, 0).is_err());
-        let v = read_limited(std::io::repeat(b'y').take(100_000), 100_000, 0).unwrap();
+        assert!(read_limited(std::io::repeat(b'y'), 1 << 16, 0, &|_, _| {}).is_err());
+        let v = read_limited(std::io::repeat(b'y').take(100_000), 100_000, 0, &|_, _| {}).unwrap();
         assert_eq!(v.len(), 100_000);
         assert!(v.capacity() <= 100_000, "{}", v.capacity());
         // A regular file's buffer is sized from its length.
-        let v = read_limited(&data[..], u64::MAX, 4096).unwrap();
+        let v = read_limited(&data[..], u64::MAX, 4096, &|_, _| {}).unwrap();
         assert_eq!(v.capacity(), 4096);
     }
 

@@ -14,7 +14,7 @@
 use serde::Serialize;
 
 use super::{Affiliation, Block, Proceedings, Segment, Source, Speaker, SpeakerKind, Speech};
-use super::{Forum, Organizer, SCHEMA_VERSION};
+use super::{Forum, Organizer, SCHEMA_VERSION, Text};
 
 /// The proceedings as a JSON document (ending with a line break).
 pub fn to_json(p: &Proceedings) -> String {
@@ -249,7 +249,7 @@ impl<'a> SpeechOut<'a> {
 enum BlockOut<'a> {
     Paragraph(&'a str),
     List {
-        list: &'a [String],
+        list: &'a [Text],
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         ordered: bool,
     },

@@ -33,8 +33,8 @@ impl State {
         }
         for block in &s.paragraphs {
             match block {
-                Block::Paragraph(t) => out.push(t.clone()),
-                Block::Note(t) => out.push(t.clone()),
+                Block::Paragraph(t) => out.push(t.to_string()),
+                Block::Note(t) => out.push(t.to_string()),
                 Block::List { items, ordered } => {
                     let lines = items.iter().enumerate().map(|(n, item)| {
                         if *ordered {

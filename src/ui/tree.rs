@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{Look, pane_header, put, rect};
-use crate::model::Block;
+use crate::model::{Block, Text};
 use crate::state::{Focus, Geometry, Node, State};
 
 /// One row as drawn: indent, fold marker, label, and dimmed trailing text.
@@ -150,7 +150,7 @@ fn row(state: &State, node: Node, look: &Look) -> Row {
 fn block_text(block: &Block) -> &str {
     let text = match block {
         Block::Paragraph(t) | Block::Note(t) => t.as_str(),
-        Block::List { items, .. } => items.first().map_or("", String::as_str),
+        Block::List { items, .. } => items.first().map_or("", Text::as_str),
     };
     let end = text.char_indices().nth(80).map_or(text.len(), |(i, _)| i);
     &text[..end]

@@ -98,7 +98,7 @@ pub(super) fn forum(b: &mut Builder, name: &str, doc: &Element) {
             if !only_title_and_date(p) {
                 let text = p.clean_text();
                 if !text.is_empty() {
-                    b.forum.summary.push(Block::Paragraph(text));
+                    b.forum.summary.push(Block::Paragraph(text.into()));
                 }
             }
         }

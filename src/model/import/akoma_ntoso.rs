@@ -6,7 +6,7 @@
 use super::akoma_meta::{References, forum, reference};
 use super::build::{Builder, Turn};
 use super::xml::{Element, collapse};
-use crate::model::{Block, LoadError, LoadErrorKind, Loaded, SegmentKind};
+use crate::model::{Block, LoadError, LoadErrorKind, Loaded, SegmentKind, Text};
 
 /// The document types that hold a debate.
 const DEBATES: [&str; 3] = ["debate", "debateRecord", "debateReport"];
@@ -221,10 +221,11 @@ impl Debate {
     fn blocks(&self, e: &Element, out: &mut Vec<Block>) {
         match e.name.as_str() {
             "ul" | "ol" => {
-                let items: Vec<String> = e
+                let items: Vec<Text> = e
                     .elements()
                     .map(Element::clean_text)
                     .filter(|t| !t.is_empty())
+                    .map(Text::from)
                     .collect();
                 if !items.is_empty() {
                     out.push(Block::List {
@@ -259,9 +260,9 @@ impl Debate {
         let text = e.clean_text();
         if !text.is_empty() {
             out.push(if note {
-                Block::Note(text)
+                Block::Note(text.into())
             } else {
-                Block::Paragraph(text)
+                Block::Paragraph(text.into())
             });
         }
         let mut refs = Vec::new();
@@ -271,7 +272,7 @@ impl Debate {
                 .attr("href")
                 .and_then(|h| self.refs.notes.get(reference(h)));
             if let Some(n) = note.filter(|n| !n.is_empty()) {
-                out.push(Block::Note(n.clone()));
+                out.push(Block::Note(n.as_str().into()));
             }
         }
     }

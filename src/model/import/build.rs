@@ -9,7 +9,7 @@ use crate::model::path::JsonPath;
 use crate::model::rules::{control_chars_message, is_space};
 use crate::model::{
     Affiliation, Block, Forum, Loaded, Proceedings, Segment, SegmentKind, Speaker, SpeakerIdx,
-    SpeakerKind, Speech, Warning,
+    SpeakerKind, Speech, Text, Warning,
 };
 
 /// A turn or a note-only entry, before it gets its id.
@@ -25,7 +25,7 @@ pub(crate) struct Turn {
 
 impl Turn {
     /// A procedural entry between turns: no speaker, only notes.
-    pub(crate) fn notes(notes: Vec<String>) -> Turn {
+    pub(crate) fn notes(notes: Vec<Text>) -> Turn {
         Turn {
             blocks: notes.into_iter().map(Block::Note).collect(),
             ..Turn::default()

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::build::{Builder, Turn};
 use super::formats_message;
-use crate::model::{Block, LoadError, LoadErrorKind, Loaded, SegmentKind};
+use crate::model::{Block, LoadError, LoadErrorKind, Loaded, SegmentKind, Text};
 
 /// Imports a markdown transcript; `name` is the file as named in messages.
 pub(crate) fn import(name: &str, text: &str) -> Result<Loaded, LoadError> {
@@ -52,7 +52,10 @@ pub(crate) fn import(name: &str, text: &str) -> Result<Loaded, LoadError> {
                         // A nested list's items follow its parent's.
                         Some((_, outer)) => outer.extend(items),
                         None if quote_depth > 0 => items.into_iter().for_each(|i| t.text(i, true)),
-                        None => t.block(Block::List { items, ordered }),
+                        None => t.block(Block::List {
+                            items: items.into_iter().map(Text::from).collect(),
+                            ordered,
+                        }),
                     }
                 }
             }
@@ -220,9 +223,9 @@ impl<'a> Transcript<'a> {
             return;
         }
         self.block(if note {
-            Block::Note(text)
+            Block::Note(text.into())
         } else {
-            Block::Paragraph(text)
+            Block::Paragraph(text.into())
         });
     }
 

@@ -8,11 +8,11 @@ fn import_ok(text: &str) -> Proceedings {
 }
 
 fn para(s: &str) -> Block {
-    Block::Paragraph(s.to_owned())
+    Block::Paragraph(s.into())
 }
 
 fn note(s: &str) -> Block {
-    Block::Note(s.to_owned())
+    Block::Note(s.into())
 }
 
 #[test]

@@ -10,9 +10,10 @@
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::error::{LoadError, LoadErrorKind};
-use super::{Loaded, read};
+use super::{Loaded, Progress, read};
 
 mod akoma_meta;
 mod akoma_ntoso;
@@ -73,36 +74,36 @@ pub fn load_path_any(
     max: Option<u64>,
     from: Option<Format>,
 ) -> Result<Loaded, LoadError> {
-    // JSON goes the loader's own way, which parses a huge file as it reads.
-    if from == Some(Format::Json) || (from.is_none() && starts_like_json(path)) {
-        return super::load_path_limited(path, max);
-    }
-    let name = super::display_path(path);
-    let bytes = read::read_file(path, max)
-        .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, &name, &message))?;
-    load_any(&name, &bytes, Some(path), from)
+    load_path_any_tracked(path, max, from, None)
 }
 
-/// Whether the file's first non-blank byte (after a BOM) opens JSON, from
-/// its first KiB; `false` when it cannot be read (the full read says why)
-/// or is no regular file (a pipe must not lose what a peek would take).
-fn starts_like_json(path: &Path) -> bool {
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return false;
+/// [`load_path_any`], telling `progress` how far it has got: all the way
+/// for JSON, the reading only for the other formats. When it returns,
+/// loaded or not, the fraction is 1.0.
+pub fn load_path_any_progress(
+    path: &Path,
+    max: Option<u64>,
+    from: Option<Format>,
+    progress: &Arc<Progress>,
+) -> Result<Loaded, LoadError> {
+    let loaded = load_path_any_tracked(path, max, from, Some(progress));
+    progress.finish();
+    loaded
+}
+
+fn load_path_any_tracked(
+    path: &Path,
+    max: Option<u64>,
+    from: Option<Format>,
+    progress: Option<&Arc<Progress>>,
+) -> Result<Loaded, LoadError> {
+    let name = super::display_path(path);
+    let bytes = super::load::read_path(&name, path, max, progress)?;
+    // JSON is detected from the bytes, which then become its arena.
+    match import(&name, &bytes, Some(path), from)? {
+        Some(loaded) => Ok(loaded),
+        None => super::load::load_owned(&name, bytes, progress),
     }
-    let Ok(file) = std::fs::File::open(path) else {
-        return false;
-    };
-    let mut head = Vec::with_capacity(1024);
-    if file.take(1024).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    let body = head.strip_prefix(BOM.as_bytes()).unwrap_or(&head);
-    matches!(
-        body.iter()
-            .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n')),
-        Some(b'{' | b'[')
-    )
 }
 
 /// Reads a stream (standard input) up to `max` bytes and loads it in the
@@ -114,9 +115,12 @@ pub fn load_reader_any(
     max: u64,
     from: Option<Format>,
 ) -> Result<Loaded, LoadError> {
-    let bytes = read::read_limited(reader, max, 0)
+    let bytes = read::read_limited(reader, max, 0, &|_, _| {})
         .map_err(|message| LoadError::whole_file(LoadErrorKind::Io, name, &message))?;
-    load_any(name, &bytes, None, from)
+    match import(name, &bytes, None, from)? {
+        Some(loaded) => Ok(loaded),
+        None => super::load::load_owned(name, bytes, None),
+    }
 }
 
 /// Loads proceedings from `bytes` in the format `from`, or the one the
@@ -131,6 +135,24 @@ pub fn load_any(
     path: Option<&Path>,
     from: Option<Format>,
 ) -> Result<Loaded, LoadError> {
+    match import(name, bytes, path, from)? {
+        Some(loaded) => Ok(loaded),
+        None => super::load_bytes(name, bytes),
+    }
+}
+
+/// [`load_any`] for every format but JSON, which is `None`: the caller
+/// loads it, from the bytes it owns when it can (they become the arena).
+fn import(
+    name: &str,
+    bytes: &[u8],
+    path: Option<&Path>,
+    from: Option<Format>,
+) -> Result<Option<Loaded>, LoadError> {
+    // Before any pass over the bytes: the JSON loader checks them itself.
+    if from == Some(Format::Json) || (from.is_none() && starts_like_json(bytes)) {
+        return Ok(None);
+    }
     let skipped = if bytes.starts_with(BOM.as_bytes()) {
         BOM.len()
     } else {
@@ -164,20 +186,31 @@ pub fn load_any(
         },
     };
     match format {
-        Format::Json => super::load_bytes(name, bytes),
-        Format::Markdown => markdown::import(name, text),
+        Format::Json => Ok(None),
+        Format::Markdown => markdown::import(name, text).map(Some),
         Format::ParlaMint => {
             let root = xml::parse(name, text)?;
-            parlamint::import(name, root, path)
+            parlamint::import(name, root, path).map(Some)
         }
         Format::AkomaNtoso => {
             let root = xml::parse(name, text)?;
             if root.name != "akomaNtoso" {
                 return Err(wrong_root(name, &root.name, "<akomaNtoso>"));
             }
-            akoma_ntoso::import(name, &root)
+            akoma_ntoso::import(name, &root).map(Some)
         }
     }
+}
+
+/// Whether the first non-blank byte (after a BOM) opens JSON, as
+/// [`detect`](detect::detect) would find, without reading further.
+fn starts_like_json(bytes: &[u8]) -> bool {
+    let body = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
+    matches!(
+        body.iter()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n')),
+        Some(b'{' | b'[')
+    )
 }
 
 fn unknown_root(name: &str, root: &str) -> LoadError {

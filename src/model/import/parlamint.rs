@@ -115,7 +115,7 @@ pub(crate) fn safe_relative(dir: &Path, href: &str) -> Option<PathBuf> {
 /// Reads and parses an XML file the document names; its errors name it.
 pub(crate) fn read_xml(path: &Path) -> Result<(String, Element), LoadError> {
     let name = crate::model::display_path(path);
-    let bytes = read::read_file(path, None)
+    let bytes = read::read_file(path, None, &|_, _| {})
         .map_err(|m| LoadError::whole_file(LoadErrorKind::Io, &name, &m))?;
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(body)
@@ -269,7 +269,7 @@ impl<'a> Sitting<'a> {
             segment.description = heads
                 .iter()
                 .skip(1)
-                .map(|h| Block::Paragraph(h.clone()))
+                .map(|h| Block::Paragraph(h.as_str().into()))
                 .collect();
         }
         let mut inner = parents.to_vec();
@@ -293,7 +293,7 @@ impl<'a> Sitting<'a> {
             name if NOTES.contains(&name) => {
                 if let Some(text) = note_text(e) {
                     let fallback = self.title.clone();
-                    self.b.turn(Turn::notes(vec![text]), &fallback);
+                    self.b.turn(Turn::notes(vec![text.into()]), &fallback);
                 }
             }
             _ => {}
@@ -341,7 +341,7 @@ impl<'a> Sitting<'a> {
                 "seg" | "p" => seg_blocks(child, &mut blocks),
                 name if NOTES.contains(&name) => {
                     if let Some(text) = note_text(child) {
-                        blocks.push(Block::Note(text));
+                        blocks.push(Block::Note(text.into()));
                     }
                 }
                 _ => {}
@@ -394,7 +394,7 @@ impl Paragraph<'_> {
                 Node::Element(c) if NOTES.contains(&c.name.as_str()) => {
                     self.flush();
                     if let Some(note) = note_text(c) {
-                        self.out.push(Block::Note(note));
+                        self.out.push(Block::Note(note.into()));
                     }
                 }
                 Node::Element(c) if self.tokens && matches!(c.name.as_str(), "w" | "pc") => {
@@ -413,7 +413,7 @@ impl Paragraph<'_> {
     fn flush(&mut self) {
         let t = collapse(&self.text);
         if !t.is_empty() {
-            self.out.push(Block::Paragraph(t));
+            self.out.push(Block::Paragraph(t.into()));
         }
         self.text.clear();
         self.join = false;

@@ -3,12 +3,14 @@
 //! the warnings. Errors stop at the first one, in file order.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::error::{LoadError, LoadErrorKind};
 use super::path::{JsonPath, quoted};
-use super::raw::{Extra, RawBlock, RawBlockObject, RawFile};
+use super::progress;
+use super::raw::{Extra, RawBlock, RawBlockObject, RawFile, RawText};
 use super::rules::{SpeechIds, control_chars_message, is_space};
-use super::{Block, Loaded, Proceedings, SpeakerIdx, Warning};
+use super::{Block, Loaded, Proceedings, SpeakerIdx, Text, Warning};
 
 mod people;
 mod programme;
@@ -17,12 +19,19 @@ type Res<T> = Result<T, LoadError>;
 
 /// `controls`: whether a string of the file may hold a control character
 /// ([`may_hold_controls`](super::rules::may_hold_controls)); when not,
-/// the texts are not looked at one by one.
-pub(super) fn validate(file: &str, raw: RawFile, controls: bool) -> Res<Loaded> {
+/// the texts are not looked at one by one. `arena`: the text `raw` was
+/// parsed from, which the paragraphs lent by the parser become ranges of.
+pub(super) fn validate(
+    file: &str,
+    raw: RawFile,
+    controls: bool,
+    arena: &Arc<String>,
+) -> Res<Loaded> {
     let mut v = Validator {
         file,
         warnings: Vec::new(),
         controls,
+        arena,
     };
     let root = JsonPath::root();
     v.extra(&root, &raw.extra);
@@ -79,6 +88,7 @@ struct Validator<'a> {
     file: &'a str,
     warnings: Vec<Warning>,
     controls: bool,
+    arena: &'a Arc<String>,
 }
 
 impl Validator<'_> {
@@ -185,15 +195,29 @@ impl Validator<'_> {
         Ok(id)
     }
 
+    /// A paragraph, list item or note: a range of the arena when the
+    /// parser lent it, checked to lie there; else the characters it gave.
+    fn bulk_text(&mut self, path: &JsonPath, raw: RawText) -> Res<Text> {
+        let text = match raw {
+            RawText::Owned(s) => Text::from(s),
+            RawText::At { addr, len } => {
+                progress::reached(addr);
+                Text::in_arena(self.arena, addr, len).ok_or_else(|| {
+                    let msg = "text outside the file read (an internal error of the loader)";
+                    self.error(LoadErrorKind::Invalid, path, msg)
+                })?
+            }
+        };
+        self.text(path, &text);
+        Ok(text)
+    }
+
     fn blocks(&mut self, path: &JsonPath, raw: Vec<RawBlock>) -> Res<Vec<Block>> {
         let mut blocks = Vec::with_capacity(raw.len());
         for (i, block) in raw.into_iter().enumerate() {
             let path = path.index(i);
             blocks.push(match block {
-                RawBlock::Paragraph(s) => {
-                    self.text(&path, &s);
-                    Block::Paragraph(s)
-                }
+                RawBlock::Paragraph(s) => Block::Paragraph(self.bulk_text(&path, s)?),
                 RawBlock::Object(object) => self.block_object(&path, *object)?,
             });
         }
@@ -213,13 +237,13 @@ impl Validator<'_> {
                 if object.ordered.is_some() {
                     self.warn(&path.key("ordered"), "unknown field (a note has no order)");
                 }
-                self.text(&path.key("note"), &note);
-                Ok(Block::Note(note))
+                Ok(Block::Note(self.bulk_text(&path.key("note"), note)?))
             }
             (list, None) => {
-                let items = self.required(path, "list", list)?;
-                for (k, item) in items.iter().enumerate() {
-                    self.text(&path.key("list").index(k), item);
+                let raw_items = self.required(path, "list", list)?;
+                let mut items = Vec::with_capacity(raw_items.len());
+                for (k, item) in raw_items.into_iter().enumerate() {
+                    items.push(self.bulk_text(&path.key("list").index(k), item)?);
                 }
                 Ok(Block::List {
                     items,

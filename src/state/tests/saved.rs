@@ -95,7 +95,7 @@ fn marks_come_back() {
 fn lists_save_their_item_and_offset() {
     let mut p = fixture();
     p.segments[0].speeches[0].paragraphs = vec![Block::List {
-        items: vec!["第一項。".repeat(30), "第二項。".repeat(60)],
+        items: vec!["第一項。".repeat(30).into(), "第二項。".repeat(60).into()],
         ordered: true,
     }];
     let mut s = State::new(p.clone(), crate::text::AmbiguousWidth::Narrow);
