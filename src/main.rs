@@ -6,7 +6,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use forum_tui::cli::{self, Args, Command, Input};
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
     if args.command == Command::Read && io::stdout().is_terminal() {
         return read(&args);
     }
-    let loaded = match load(&args.input, args.max_size, args.from) {
+    let loaded = match load(&args.input, args.max_size, args.from, None) {
         Ok(l) => l,
         Err(e) => {
             err_line(&format!("forum-tui: {e}"));
@@ -158,6 +158,8 @@ fn read(args: &Args) -> ExitCode {
 fn load_watched(args: &Args, look: &ui::Look) -> Result<(Loaded, Option<app::Screen>), ExitCode> {
     let (done_tx, done_rx) = mpsc::channel::<()>();
     let (name, look) = (input_name(&args.input), *look);
+    let progress = model::Progress::new();
+    let shown = Arc::clone(&progress);
     let watcher = std::thread::Builder::new()
         .name("loading".into())
         .spawn(move || -> std::io::Result<Option<app::Screen>> {
@@ -165,7 +167,7 @@ fn load_watched(args: &Args, look: &ui::Look) -> Result<(Loaded, Option<app::Scr
                 return Ok(None);
             }
             let mut screen = app::Screen::enter()?;
-            match app::wait_for(&mut screen, &done_rx, || None, &name, &look) {
+            match app::wait_for(&mut screen, &done_rx, || shown.fraction(), &name, &look) {
                 Ok(Some(())) => Ok(Some(screen)),
                 Ok(None) => {
                     // The user quit: nothing was read, nothing to save.
@@ -182,7 +184,7 @@ fn load_watched(args: &Args, look: &ui::Look) -> Result<(Loaded, Option<app::Scr
             err_line(&format!("forum-tui: cannot start loading: {e}"));
             ExitCode::from(1)
         })?;
-    let result = load(&args.input, args.max_size, args.from);
+    let result = load(&args.input, args.max_size, args.from, Some(&progress));
     let _ = done_tx.send(());
     let screen = match watcher.join() {
         Ok(Ok(screen)) => screen,
@@ -232,10 +234,18 @@ fn input_bytes(input: &Input) -> u64 {
 /// (told from the content unless `--from` says), reading at most
 /// `max_size` bytes (standard input: 1 GiB unless given); the error is one
 /// printable line.
-fn load(input: &Input, max_size: Option<u64>, from: Option<Format>) -> Result<Loaded, String> {
+fn load(
+    input: &Input,
+    max_size: Option<u64>,
+    from: Option<Format>,
+    progress: Option<&Arc<model::Progress>>,
+) -> Result<Loaded, String> {
     match input {
         Input::Default => model::load_bytes(DEFAULT_NAME, DEFAULT_PROCEEDINGS.as_bytes()),
-        Input::Path(p) => import::load_path_any(p, max_size, from),
+        Input::Path(p) => match progress {
+            Some(progress) => import::load_path_any_progress(p, max_size, from, progress),
+            None => import::load_path_any(p, max_size, from),
+        },
         Input::Stdin if io::stdin().is_terminal() => {
             return Err("<stdin>: standard input is a terminal: pipe a file in \
                         (forum-tui - < FILE) or name one"
