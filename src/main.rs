@@ -105,10 +105,11 @@ fn read(args: &Args) -> ExitCode {
         err_line("forum-tui: no terminal to read keys from (use --dump for text)");
         return ExitCode::from(1);
     }
-    // The 繁/简 converters and fold tables take ~0.1 s to unpack (the
-    // first screen needs the fold table to tell the script): ready them
-    // on the core the load leaves idle, not after it or on the first t.
-    std::thread::spawn(forum_tui::text::script::warm_up);
+    // Nothing is warmed on the side: the fold tables (27 ms), which the
+    // first screen needs to tell the script, are built on this thread after
+    // the load, in memory the load freed (a thread of their own kept 8 MB
+    // of heap); the 繁/简 converters unpack on the first t (13 ms to
+    // Simplified, 70 ms to Traditional), 12 MB that most readings never use.
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let look = ui::Look::new(colour, args.ambiguous);
     let (loaded, screen) = match load_watched(args, &look) {

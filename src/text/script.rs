@@ -86,19 +86,6 @@ pub fn convert_into(text: &str, to: Script, out: &mut String) {
     zhconv::get_builtin_converter(to.variant()).convert_to(text, out);
 }
 
-/// Builds, once, what conversion and folding use: the two converters
-/// (their automata are unpacked on first use: about 13 ms for Simplified
-/// and 70 ms for Traditional on the development machine) and the fold
-/// tables (about 27 ms). Everything works without it; call it on a
-/// background thread at start (`std::thread::spawn(warm_up)`) so the
-/// first search or `t` does not wait.
-pub fn warm_up() {
-    let _ = tables();
-    for to in [Script::Hans, Script::Hant] {
-        let _ = zhconv::get_builtin_converter(to.variant());
-    }
-}
-
 /// The script a BCP 47 language tag names: an explicit script subtag
 /// (`zh-Hant`, `zh-Hans-CN`), else the region's usual script (`zh-TW`,
 /// `zh-HK`, `zh-MO` Traditional; `zh-CN`, `zh-SG`, `zh-MY` Simplified).
