@@ -25,7 +25,6 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode as CtKey, KeyEvent, KeyEventKind,
@@ -85,7 +84,7 @@ impl Screen {
         }));
         enter(false)?;
         let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-        let term = Terminal::new(Clamped(CrosstermBackend::new(out)))?;
+        let term = Terminal::new(Clamped(out))?;
         Ok(Screen { term })
     }
 
