@@ -186,12 +186,14 @@ fn doc(out: &mut String, d: &Doc, width: usize, opts: LayoutOptions) {
             out.push('\n');
             continue;
         }
-        let s = piece
-            .items()
-            .get(v.line.item)
-            .map(|t| text::render::line_string(t, &v.line, amb))
-            .unwrap_or_default();
-        out.push_str(s.trim_end());
+        // Written straight into `out`, then trimmed there: no line is
+        // built on its own.
+        let start = out.len();
+        if let Some(t) = piece.items().get(v.line.item) {
+            text::render::push_line(out, t, &v.line, amb);
+        }
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
         out.push('\n');
         let rule = match piece.role {
             Role::Title => '=',

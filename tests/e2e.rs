@@ -401,7 +401,11 @@ fn forum_tui_trace_records_start_load_first_frame_and_each_key() {
     let _ = std::fs::remove_file(&trace);
     let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
     let kinds: Vec<&str> = lines.iter().map(|l| l[1]).collect();
-    assert_eq!(kinds, ["start", "loaded", "first-frame", "key", "key"], "{text}");
+    assert_eq!(
+        kinds,
+        ["start", "loaded", "first-frame", "key", "key"],
+        "{text}"
+    );
     // Times since start grow; the size is the embedded file's.
     let times: Vec<u64> = lines.iter().map(|l| l[0].parse().expect("time")).collect();
     assert!(times.windows(2).all(|w| w[0] <= w[1]), "{text}");
