@@ -82,9 +82,14 @@ fn main() -> ExitCode {
             code
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
-        Command::Dump => out(&dump(&loaded.proceedings)),
         // As man does: output that is not a terminal gets the text.
-        Command::Read => out(&dump(&loaded.proceedings)),
+        Command::Dump | Command::Read => {
+            let code = out(&dump(&loaded.proceedings));
+            // As for --check: the process ends here, and freeing a large
+            // file's strings one by one would only add to the time.
+            std::mem::forget(loaded);
+            code
+        }
         Command::Convert => convert(&loaded, args.output.as_deref()),
         Command::Help | Command::Version => ExitCode::SUCCESS,
     }
