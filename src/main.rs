@@ -83,7 +83,6 @@ fn main() -> ExitCode {
             code
         }
         Command::Outline => out(&print::outline(&loaded.proceedings)),
-        Command::Dump => out(&dump(&loaded.proceedings)),
         Command::Count => {
             let query = args.query.as_deref().unwrap_or_default();
             let n = forum_tui::find::count_all(&loaded.proceedings, query).unwrap_or(0);
@@ -91,14 +90,20 @@ fn main() -> ExitCode {
             out(&format!("{n}\n"))
         }
         // As man does: output that is not a terminal gets the text.
-        Command::Read => out(&dump(&loaded.proceedings)),
+        Command::Dump | Command::Read => {
+            let code = out(&dump(&loaded.proceedings));
+            // As for --check: the process ends here, and freeing a large
+            // file's strings one by one would only add to the time.
+            std::mem::forget(loaded);
+            code
+        }
         Command::Convert => convert(&loaded, args.output.as_deref()),
         Command::Help | Command::Version => ExitCode::SUCCESS,
     }
 }
 
-/// The reader. The file loads on a thread: when that takes longer than
-/// [`LOADING_GLANCE`], the screen shows how far it has got and `q` quits.
+/// The reader. When loading takes longer than [`LOADING_GLANCE`], the
+/// screen shows how far it has got and `q` quits.
 fn read(args: &Args) -> ExitCode {
     let input_tty = io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok();
     if !input_tty {

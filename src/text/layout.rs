@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 use super::AmbiguousWidth;
-use super::wrap::{WrapOptions, wrap_with_indent};
+use super::wrap::{WrapOptions, wrap_each};
 
 /// One line of a laid-out block: `prefix` (indent, list marker or hanging
 /// spaces, `prefix_width` cells) is drawn before the content, which is
@@ -133,24 +133,22 @@ pub fn layout_paragraph(
         && text.chars().next().is_some_and(|c| !c.is_whitespace())
         && width >= CJK_INDENT_WIDTH + 2;
     let first = if indent { CJK_INDENT_WIDTH } else { 0 };
-    wrap_with_indent(text, width, first, 0, opts.wrap())
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let (prefix, prefix_width) = if i == 0 && indent {
-                (CJK_INDENT.to_owned(), CJK_INDENT_WIDTH)
-            } else {
-                (String::new(), 0)
-            };
-            LaidLine {
-                prefix,
-                prefix_width,
-                item: 0,
-                range: l.range,
-                width: l.width,
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    wrap_each(text, width, first, 0, opts.wrap(), |l| {
+        let (prefix, prefix_width) = if out.is_empty() && indent {
+            (CJK_INDENT.to_owned(), CJK_INDENT_WIDTH)
+        } else {
+            (String::new(), 0)
+        };
+        out.push(LaidLine {
+            prefix,
+            prefix_width,
+            item: 0,
+            range: l.range,
+            width: l.width,
+        });
+    });
+    out
 }
 
 /// Lays out a list. Ordered items get `1. ` … `10. ` with the numbers
@@ -173,26 +171,27 @@ pub fn layout_list<S: AsRef<str>>(
         } else {
             opts.bullet.marker(opts.amb).to_owned()
         };
-        let lines = wrap_with_indent(
+        let first = out.len();
+        wrap_each(
             text.as_ref(),
             width,
             marker_width,
             marker_width,
             opts.wrap(),
+            |l| {
+                out.push(LaidLine {
+                    prefix: if out.len() == first {
+                        marker.clone()
+                    } else {
+                        hanging.clone()
+                    },
+                    prefix_width: marker_width,
+                    item,
+                    range: l.range,
+                    width: l.width,
+                })
+            },
         );
-        for (i, l) in lines.into_iter().enumerate() {
-            out.push(LaidLine {
-                prefix: if i == 0 {
-                    marker.clone()
-                } else {
-                    hanging.clone()
-                },
-                prefix_width: marker_width,
-                item,
-                range: l.range,
-                width: l.width,
-            });
-        }
     }
     out
 }

@@ -72,6 +72,10 @@ pub(crate) struct Planner {
     cost: Vec<Cost>,
     choice: Vec<Choice>,
     out: Vec<Brk>,
+    /// The first `r` with `x[r]` past the end of the last line planned
+    /// (from a later start): line ends only move back as starts do, so
+    /// each is found by stepping back from the one before, not searched.
+    past: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -173,6 +177,7 @@ impl Planner {
         self.choice.clear();
         self.choice.resize(m + 1, Choice::default());
         self.cost[m] = 0;
+        self.past = m + 1;
         // Whether the window's first line follows another of the segment.
         let after_a_line = s0 > 0;
         for r in (0..m).rev() {
@@ -223,7 +228,15 @@ impl Planner {
         // The first content unit past `r` whose end overflows the line.
         let limit = self.x[r] + line_avail;
         let from = (r + 2).min(m + 1);
-        let idx = from + self.x[from..].partition_point(|&v| v <= limit);
+        let idx = if r == 0 {
+            // The window's first line may be wider than the others.
+            from + self.x[from..].partition_point(|&v| v <= limit)
+        } else {
+            while self.past > 0 && self.x[self.past - 1] > limit {
+                self.past -= 1;
+            }
+            self.past.max(from)
+        };
         let over = (idx <= m)
             .then(|| next_content_rel(win, idx - 1))
             .filter(|&k| k < m);
@@ -301,7 +314,15 @@ impl Planner {
             }
             seen += 1;
             rule_seen |= t == Tier::Rule;
-            let line = tier_cost(buf, s0 + j, avail, t) + spacing(line_avail, self.width(r, j));
+            // A line that breaks further back is no wider, so its spacing
+            // costs at least this much: once the best plan costs no more,
+            // no point from here back can beat it (a tie would go to the
+            // longer line, which the best already is).
+            let space = spacing(line_avail, self.width(r, j));
+            if best.0 <= space {
+                break;
+            }
+            let line = tier_cost(buf, s0 + j, avail, t) + space;
             let c = Choice {
                 next: j,
                 tier: Some(t),

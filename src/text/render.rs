@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::AmbiguousWidth;
 use super::layout::LaidLine;
-use super::sanitize::sanitize_grapheme;
+use super::sanitize::{Action, action, sanitize_grapheme};
 use super::width::{Graphemes, grapheme_width, tab_cells};
 
 /// One grapheme as drawn: `text` is sanitised (a tab becomes the spaces it
@@ -66,11 +66,34 @@ pub fn glyphs<'a>(
 /// `text` is the paragraph, or the list item `line.item` refers to.
 pub fn line_string(text: &str, line: &LaidLine, amb: AmbiguousWidth) -> String {
     let mut out = String::with_capacity(line.prefix.len() + line.range.len() + 8);
+    push_line(&mut out, text, line, amb);
+    out
+}
+
+/// Appends [`line_string`]'s text to `out`, so that `--dump` builds its
+/// output without a `String` per line.
+///
+/// Most lines hold nothing that sanitising changes (no control, tab, bidi
+/// or zero-width char): then the glyphs are the source bytes themselves,
+/// and one scan of the chars replaces segmenting, sanitising and measuring
+/// every grapheme again.
+pub fn push_line(out: &mut String, text: &str, line: &LaidLine, amb: AmbiguousWidth) {
     out.push_str(&line.prefix);
+    let slice = text.get(line.range.clone()).unwrap_or_default();
+    if is_drawn_as_is(slice) {
+        out.push_str(slice);
+        return;
+    }
     for g in glyphs(text, line.range.clone(), line.prefix_width, amb) {
         out.push_str(&g.text);
     }
-    out
+}
+
+/// Whether every char of `s` is drawn as it is: no grapheme of it is then
+/// changed or skipped by [`glyphs`].
+#[inline]
+fn is_drawn_as_is(s: &str) -> bool {
+    s.chars().all(|c| action(c) == Action::Keep)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 //! Tabs expand to the next multiple of 4 cells, counted from the column the
 //! content starts at (the indent).
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::AmbiguousWidth;
@@ -92,7 +93,27 @@ pub fn wrap_with_indent(
     // the Vec's regrowth copies on long paragraphs.
     let bytes_per_line = width.max(1).saturating_mul(3) / 2;
     let mut out = Vec::with_capacity(text.len() / bytes_per_line + 1);
-    let opts = opts.into();
+    wrap_each(
+        text,
+        width,
+        first_indent,
+        rest_indent,
+        opts.into(),
+        |line| out.push(line),
+    );
+    out
+}
+
+/// [`wrap_with_indent`], handing each line to `emit` as it is made, so
+/// that the layout builds its own lines without a `Vec` in between.
+pub(crate) fn wrap_each(
+    text: &str,
+    width: usize,
+    first_indent: usize,
+    rest_indent: usize,
+    opts: WrapOptions,
+    mut emit: impl FnMut(WrapLine),
+) {
     wrap_core(
         text,
         width,
@@ -100,9 +121,8 @@ pub fn wrap_with_indent(
         rest_indent,
         opts,
         Method::Planned,
-        |line, _| out.push(line),
+        |line, _| emit(line),
     );
-    out
 }
 
 /// [`wrap_with_indent`] with how each line ended, by either method.
@@ -170,28 +190,55 @@ fn wrap_core(
         col: indent,
     };
     let rest = geometry(rest_indent);
-    // Scratch space reused across segments, so that wrapping allocates
-    // nothing per line.
-    let mut buf: Vec<Unit> = Vec::new();
-    let mut lines: Vec<Brk> = Vec::new();
-    let mut planner = plan::Planner::default();
+    // Taken out of the cell (not borrowed), so nothing `emit` does can
+    // find it in use.
+    let mut scratch = SCRATCH.take();
+    let Scratch {
+        buf,
+        lines,
+        planner,
+    } = &mut scratch;
     let mut offset = 0;
     let mut geo = geometry(first_indent);
     for seg in text.split('\n') {
         buf.clear();
         buf.extend(units(seg, opts.amb));
         lines.clear();
-        greedy(&buf, geo, rest, opts.hang, &mut lines);
+        greedy(buf, geo, rest, opts.hang, lines);
         if method == Method::Planned {
-            planner.improve(&buf, geo, rest, opts.hang, &mut lines);
+            planner.improve(buf, geo, rest, opts.hang, lines);
         }
-        for l in &lines {
-            emit(line(&buf, l, offset), l.ending);
+        for l in lines.iter() {
+            emit(line(buf, l, offset), l.ending);
         }
         offset += seg.len() + 1;
         geo = rest;
     }
+    if scratch.buf.capacity() <= KEEP_UNITS && scratch.lines.capacity() <= KEEP_UNITS {
+        SCRATCH.set(scratch);
+    }
 }
+
+/// What wrapping a segment needs besides its text: its units, its lines
+/// and the planner's tables.
+#[derive(Debug, Default)]
+struct Scratch {
+    buf: Vec<Unit>,
+    lines: Vec<Brk>,
+    planner: plan::Planner,
+}
+
+thread_local! {
+    /// Kept per thread between calls: a page or a `--dump` wraps many
+    /// thousands of paragraphs, and growing these afresh for each was a
+    /// tenth of `--dump`'s time (malloc, realloc's copies, free).
+    static SCRATCH: Cell<Scratch> = Cell::default();
+}
+
+/// Scratch grown past this many units (2 MB) by one huge paragraph is let
+/// go rather than held for the rest of the run. The planner's tables stay
+/// small: it plans at most [`plan::MAX_UNITS`] units.
+const KEEP_UNITS: usize = 1 << 16;
 
 /// Where the line would end if it broke before unit `at`.
 #[derive(Debug, Clone, Copy)]
