@@ -71,11 +71,15 @@ mod tests {
         draw(&mut buf, area, name, done, &look);
         (0..h)
             .map(|y| {
-                (0..w)
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect::<String>()
-                    .trim_end()
-                    .to_owned()
+                // A wide character's second cell is not a character.
+                let mut row = String::new();
+                let mut x = 0;
+                while x < w {
+                    let sym = buf[(x, y)].symbol();
+                    row.push_str(sym);
+                    x += str_width(sym, AmbiguousWidth::Narrow).max(1) as u16;
+                }
+                row.trim_end().to_owned()
             })
             .collect()
     }
