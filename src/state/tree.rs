@@ -6,6 +6,8 @@
 //! reading moves on; what the user opened stays open.
 
 use crate::model::Proceedings;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// An item of the programme: the forum, a section heading, a segment, or a
 /// turn (speech) in a segment.
@@ -109,6 +111,10 @@ pub struct Tree {
     pub selected: Node,
     /// First visible row.
     pub offset: usize,
+    /// The visible rows, made when first asked for after a change of what
+    /// is open: every frame and most keys ask, and making them walks every
+    /// segment of the file.
+    rows: RefCell<Option<Rc<Vec<Node>>>>,
 }
 
 impl Tree {
@@ -122,7 +128,13 @@ impl Tree {
             followed: None,
             selected: Node::Forum,
             offset: 0,
+            rows: RefCell::new(None),
         }
+    }
+
+    /// What is open has changed: the rows are made again when next asked.
+    fn changed(&mut self) {
+        *self.rows.get_mut() = None;
     }
 
     pub fn is_expanded(&self, segment: usize) -> bool {
@@ -135,6 +147,7 @@ impl Tree {
 
     /// Opens or closes a node as the user asks: the change stays.
     pub fn set_expanded(&mut self, node: Node, open: bool) {
+        self.changed();
         match node {
             Node::Segment(i) => {
                 if let Some(e) = self.expanded.get_mut(i) {
@@ -164,6 +177,7 @@ impl Tree {
 
     /// Closes every segment but `keep`.
     pub fn collapse_others(&mut self, keep: Option<usize>) {
+        self.changed();
         for (i, e) in self.expanded.iter_mut().enumerate() {
             *e = Some(i) == keep && *e;
         }
@@ -178,6 +192,7 @@ impl Tree {
         if segment == self.followed {
             return;
         }
+        self.changed();
         self.followed = segment;
         self.auto = segment.filter(|&i| !self.expanded.get(i).copied().unwrap_or(true));
         if let Some(i) = segment {
@@ -187,8 +202,18 @@ impl Tree {
         }
     }
 
-    /// The visible rows, top to bottom.
-    pub fn rows(&self, p: &Proceedings) -> Vec<Node> {
+    /// The visible rows, top to bottom (of `p`, the proceedings the tree
+    /// was made for).
+    pub fn rows(&self, p: &Proceedings) -> Rc<Vec<Node>> {
+        if let Some(rows) = self.rows.borrow().as_ref() {
+            return Rc::clone(rows);
+        }
+        let rows = Rc::new(self.make_rows(p));
+        *self.rows.borrow_mut() = Some(Rc::clone(&rows));
+        rows
+    }
+
+    fn make_rows(&self, p: &Proceedings) -> Vec<Node> {
         let mut rows = vec![Node::Forum];
         let mut next_heading = 0;
         for (i, seg) in p.segments.iter().enumerate() {
