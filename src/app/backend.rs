@@ -47,9 +47,9 @@ pub(crate) fn clamp(width: u16, height: u16) -> (u16, u16) {
 /// A crossterm backend (as ratatui's `CrosstermBackend`, whose writer is
 /// out of reach for a draw of our own) whose `size` is [`clamp`]ed.
 #[derive(Debug)]
-pub(crate) struct Clamped<W: io::Write>(pub(crate) W);
+pub(crate) struct ReaderBackend<W: io::Write>(pub(crate) W);
 
-impl<W: io::Write> Backend for Clamped<W> {
+impl<W: io::Write> Backend for ReaderBackend<W> {
     type Error = io::Error;
 
     fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
@@ -195,7 +195,7 @@ mod tests {
 
     /// The bytes drawing `text` at the top left send.
     fn drawn(cells: &[(u16, &str)], style: ratatui::style::Style) -> String {
-        let mut b = Clamped(Vec::new());
+        let mut b = ReaderBackend(Vec::new());
         let cells: Vec<(u16, Cell)> = cells
             .iter()
             .map(|&(x, s)| {

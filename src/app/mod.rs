@@ -43,7 +43,7 @@ use crate::ui::{self, Look};
 mod backend;
 pub mod trace;
 
-use backend::Clamped;
+use backend::ReaderBackend;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: i8 = 3;
@@ -56,7 +56,7 @@ const LOADING_POLL: Duration = Duration::from_millis(20);
 /// Chinese text (tens of kilobytes of cells and cursor moves) would take
 /// dozens of writes. Everything else written directly to standard output
 /// comes between frames, with this buffer empty.
-type Term = Terminal<Clamped<BufWriter<Stdout>>>;
+type Term = Terminal<ReaderBackend<BufWriter<Stdout>>>;
 
 /// Bytes of the frame buffer.
 const FRAME_BUFFER: usize = 1 << 17;
@@ -84,7 +84,7 @@ impl Screen {
         }));
         enter(false)?;
         let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-        let term = Terminal::new(Clamped(out))?;
+        let term = Terminal::new(ReaderBackend(out))?;
         Ok(Screen { term })
     }
 

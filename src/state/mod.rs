@@ -1,5 +1,5 @@
 //! All application state and `State::apply(Action)`. Never imports ratatui
-//! or crossterm: the view reads this state, `app.rs` feeds it actions.
+//! or crossterm: the view reads this state, `app/` feeds it actions.
 
 mod apply;
 mod copy;
